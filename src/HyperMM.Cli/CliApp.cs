@@ -1,0 +1,43 @@
+using System.CommandLine;
+using HyperMM.Cli.Commands;
+
+namespace HyperMM.Cli;
+
+/// <summary>Builds the <c>hypermm</c> command tree. Each command lives in its own file under Commands/.</summary>
+public static class CliApp
+{
+    /// <summary>Exit code for a user mistake (bad argument, bad config): one clear message, no stack trace.</summary>
+    public const int UsageError = 2;
+
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("HyperMM: inventory-aware market making on Hyperliquid perpetuals.");
+        root.Subcommands.Add(QuoteCommand.Build());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var root = BuildRoot();
+        var parse = root.Parse(args);
+        var config = new InvocationConfiguration
+        {
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
+        };
+        if (parse.Errors.Count > 0)
+        {
+            var err = config.Error;
+            foreach (var e in parse.Errors)
+            {
+                await err.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            }
+
+            await err.WriteLineAsync("Run 'hypermm --help' (or 'hypermm <command> --help') for usage.").ConfigureAwait(false);
+            return UsageError;
+        }
+
+        return await parse.InvokeAsync(config).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,3 @@
+using HyperMM.Cli;
+
+return await CliApp.RunAsync(args).ConfigureAwait(false);

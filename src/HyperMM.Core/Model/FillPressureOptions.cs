@@ -1,0 +1,16 @@
+namespace HyperMM.Core.Model;
+
+/// <summary>
+/// Fill-pressure schedule (docs/MODEL.md, "Fill pressure"). After <c>TargetFillSeconds</c> without a fill the
+/// strategy enters stage 1; every <see cref="StepSeconds"/> more adds a stage, up to <see cref="MaxSteps"/>.
+/// At stage k the spread is the clamped spread × (1 - <see cref="TightenPerStep"/>)^k, never below
+/// <see cref="MinSpreadBps"/> (nor above the clamped spread); orders go Gtc instead of Alo. At the last stage, if
+/// |q| ≥ <see cref="CrossMinInventory"/>, the inventory-reducing side is priced at the opposite touch (it crosses,
+/// reduce-only). The first fill returns the strategy to stage 0.
+/// </summary>
+public sealed record FillPressureOptions(
+    double StepSeconds = 10.0,
+    double TightenPerStep = 0.25,
+    int MaxSteps = 3,
+    double MinSpreadBps = 1.0,
+    double CrossMinInventory = 0.25);
