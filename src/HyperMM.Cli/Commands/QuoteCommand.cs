@@ -1,14 +1,108 @@
 using System.CommandLine;
+using System.Globalization;
+using HyperMM.Cli.Config;
+using HyperMM.Cli.Instruments;
+using HyperMM.Cli.Output;
+using HyperMM.Core.Instruments;
+using HyperMM.Core.Market;
+using HyperMM.Core.Model;
 
 namespace HyperMM.Cli.Commands;
 
-/// <summary><c>hypermm quote</c>: the full quote decomposition for given inputs.</summary>
+/// <summary>
+/// <c>hypermm quote</c>: the full decomposition of one quote per strategy (mid → sigma2_h → q → reservation →
+/// raw/clamped spread → model prices → touch → venue rounding → sizes), for given inputs. Offline: no venue needed.
+/// </summary>
 public static class QuoteCommand
 {
     public static Command Build()
     {
-        var command = new Command("quote", "Print the quote decomposition for a strategy at a given mid, position and volatility.");
-        command.SetAction(_ => 0);
+        var config = CommonOptions.Config();
+        var strategy = new Option<string?>("--strategy") { Description = "Only this strategy (default: all in the config)." };
+        var mid = PerCoinOption("--mid", "Mid price: one value, or COIN=value per coin (e.g. --mid ETH=4300 --mid BTC=110000). Required for each quoted coin.");
+        var position = PerCoinOption("--position", "Position in coin units, signed (default 0).");
+        var vol = PerCoinOption("--vol", "Volatility: std of a 1-second log return in bps (default: the strategy's vol_prior_bps_1s).");
+        var resting = PerCoinOption("--resting-bid", "Size of bids that stay on the book (counts against the cap; default 0).");
+        var restingAsk = PerCoinOption("--resting-ask", "Size of asks that stay on the book (default 0).");
+        var noFill = new Option<double>("--seconds-without-fill") { Description = "Seconds since the last fill (drives fill pressure; default 0).", DefaultValueFactory = _ => 0.0 };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+
+        var command = new Command("quote", "Print the quote decomposition for each strategy at a given mid, position and volatility.")
+        {
+            config, strategy, mid, position, vol, resting, restingAsk, noFill, json,
+        };
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
+        {
+            var strategies = CommonOptions.LoadStrategies(parse.GetValue(config), parse.GetValue(strategy));
+            var inputs = new QuoteRequestInputs(
+                PerCoinValues.Parse("--mid", parse.GetValue(mid)),
+                PerCoinValues.Parse("--position", parse.GetValue(position)),
+                PerCoinValues.Parse("--vol", parse.GetValue(vol)),
+                PerCoinValues.Parse("--resting-bid", parse.GetValue(resting)),
+                PerCoinValues.Parse("--resting-ask", parse.GetValue(restingAsk)),
+                parse.GetValue(noFill));
+            var rows = strategies.Select(s => Compute(s, inputs)).ToList();
+            var output = parse.InvocationConfiguration.Output;
+            output.Write(parse.GetValue(json) ? QuoteFormatter.Json(rows) : QuoteFormatter.Table(rows));
+            return 0;
+        }));
         return command;
     }
+
+    /// <summary>One strategy's quote for the command's inputs.</summary>
+    public static QuoteLine Compute(StrategyParameters strategy, QuoteRequestInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (!KnownInstruments.TryGet(strategy.Coin, out var instrument))
+        {
+            throw new UsageException($"no offline instrument data for coin {strategy.Coin} (known: BTC, ETH, HYPE)");
+        }
+
+        var mid = inputs.Mid.For(strategy.Coin) ?? throw new UsageException($"--mid is missing for {strategy.Coin} (strategy {strategy.Name}): pass --mid {strategy.Coin}=<price>");
+        if (mid <= 0m)
+        {
+            throw new UsageException(FormattableString.Invariant($"--mid for {strategy.Coin} must be positive, got {mid}"));
+        }
+
+        var vol1s = (double)(inputs.Vol.For(strategy.Coin) ?? (decimal)strategy.Volatility.PriorStdBps1s);
+        if (vol1s <= 0)
+        {
+            throw new UsageException(FormattableString.Invariant($"--vol for {strategy.Coin} must be positive, got {vol1s}"));
+        }
+
+        // The book: one tick either side of --mid, so the quote sees a two-sided touch at that mid.
+        var tick = VenueRules.TickAt(mid, instrument.SzDecimals);
+        var bestBid = VenueRules.RoundPrice(mid - (tick / 2m), instrument.SzDecimals, RoundingDirection.Down);
+        var bestAsk = VenueRules.RoundPrice(mid + (tick / 2m), instrument.SzDecimals, RoundingDirection.Up);
+        var top = new TopOfBook(bestBid, 1m, bestAsk, 1m);
+        var sigma2 = vol1s * vol1s * strategy.Volatility.HorizonSeconds;
+        var stage = FillPressure.Stage(inputs.SecondsWithoutFill, strategy.TargetFillSeconds, strategy.FillPressure);
+        var quoteInputs = new QuoteInputs(
+            top,
+            inputs.Position.For(strategy.Coin) ?? 0m,
+            inputs.RestingBid.For(strategy.Coin) ?? 0m,
+            inputs.RestingAsk.For(strategy.Coin) ?? 0m,
+            sigma2,
+            stage);
+        return new QuoteLine(strategy, instrument, vol1s, quoteInputs, QuoteEngine.Compute(quoteInputs, strategy, instrument));
+    }
+
+    private static Option<string[]> PerCoinOption(string name, string description) =>
+        new(name) { Description = description, AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.ZeroOrMore };
+}
+
+/// <summary>The inputs of <c>hypermm quote</c>.</summary>
+public sealed record QuoteRequestInputs(
+    PerCoinValues Mid,
+    PerCoinValues Position,
+    PerCoinValues Vol,
+    PerCoinValues RestingBid,
+    PerCoinValues RestingAsk,
+    double SecondsWithoutFill);
+
+/// <summary>One strategy's decomposed quote.</summary>
+public sealed record QuoteLine(StrategyParameters Strategy, InstrumentSpec Instrument, double VolBps1s, QuoteInputs Inputs, QuoteResult Quote)
+{
+    public string Mode => Quote.PressureStage == 0 ? "normal" : string.Create(CultureInfo.InvariantCulture, $"fill pressure {Quote.PressureStage}");
 }

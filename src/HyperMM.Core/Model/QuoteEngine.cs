@@ -84,8 +84,8 @@ public static class QuoteEngine
             askCapacity = Math.Min(askCapacity, inputs.Position);
         }
 
-        var (bidSize, bidStatus) = SizeSide(bidModelSize, bidCapacity, bid, sz);
-        var (askSize, askStatus) = SizeSide(askModelSize, askCapacity, ask, sz);
+        var (bidSize, bidStatus) = SizeSide(bidModelSize, bidCapacity, bid, sz, allowRaise: inputs.Position <= 0m);
+        var (askSize, askStatus) = SizeSide(askModelSize, askCapacity, ask, sz, allowRaise: inputs.Position >= 0m);
 
         var bidQuote = new SideQuote(Side.Buy, bidModel, bidPx, bid, bidModelSize, bidSize, tif, crossSide == Side.Buy, crossSide == Side.Buy, bidStatus);
         var askQuote = new SideQuote(Side.Sell, askModel, askPx, ask, askModelSize, askSize, tif, crossSide == Side.Sell, crossSide == Side.Sell, askStatus);
@@ -108,9 +108,11 @@ public static class QuoteEngine
 
     /// <summary>
     /// Size one side: min(model size, capacity) rounded down to the lot. A side worth less than $10 is raised to
-    /// the smallest lot multiple worth $10 if the capacity allows it, otherwise it is not quoted.
+    /// the smallest lot multiple worth $10 when the capacity allows it and the side does not add to the inventory
+    /// (<paramref name="allowRaise"/>: flat, or the side reduces the position); otherwise it is not quoted. So
+    /// when long the bid is never raised above what the skew asked for, and the bid never outgrows the ask.
     /// </summary>
-    private static (decimal Size, SideQuoteStatus Status) SizeSide(double modelSize, decimal capacity, decimal price, int szDecimals)
+    private static (decimal Size, SideQuoteStatus Status) SizeSide(double modelSize, decimal capacity, decimal price, int szDecimals, bool allowRaise)
     {
         var capacityLots = VenueRules.RoundSizeDown(capacity, szDecimals);
         if (capacityLots <= 0m)
@@ -125,6 +127,6 @@ public static class QuoteEngine
         }
 
         var minimum = VenueRules.RoundSizeUp(VenueRules.MinOrderNotionalUsd / price, szDecimals);
-        return minimum <= capacityLots ? (minimum, SideQuoteStatus.Quoted) : (0m, SideQuoteStatus.BelowMinNotional);
+        return allowRaise && minimum <= capacityLots ? (minimum, SideQuoteStatus.Quoted) : (0m, SideQuoteStatus.BelowMinNotional);
     }
 }

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using HyperMM.Cli.Config;
+
+namespace HyperMM.Cli.Commands;
+
+/// <summary>
+/// Runs a command body and turns user mistakes (bad arguments, bad configuration) into one line on stderr and
+/// exit code 2. Anything else is a bug and keeps its stack trace.
+/// </summary>
+public static class CommandRunner
+{
+    public static int Run(ParseResult parse, Func<int> body)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return body();
+        }
+        catch (Exception ex) when (ex is UsageException or ConfigException)
+        {
+            parse.InvocationConfiguration.Error.WriteLine("error: " + ex.Message);
+            return CliApp.UsageError;
+        }
+    }
+
+    public static async Task<int> RunAsync(ParseResult parse, Func<Task<int>> body)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is UsageException or ConfigException)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return CliApp.UsageError;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using HyperMM.Cli.Config;
+using HyperMM.Core.Model;
+
+namespace HyperMM.Cli.Commands;
+
+/// <summary>Options and helpers several commands share.</summary>
+public static class CommonOptions
+{
+    public static Option<string?> Config() => new("--config")
+    {
+        Description = "Strategy configuration file (default: config/strategies.yaml, else the copy shipped with hypermm).",
+    };
+
+    /// <summary>Loads the config and keeps one strategy (by name) or all of them.</summary>
+    public static IReadOnlyList<StrategyParameters> LoadStrategies(string? configPath, string? strategyName)
+    {
+        var all = StrategyConfigLoader.Load(StrategyConfigLoader.ResolvePath(configPath));
+        if (string.IsNullOrEmpty(strategyName))
+        {
+            return all;
+        }
+
+        var one = all.FirstOrDefault(s => s.Name == strategyName);
+        return one is null
+            ? throw new UsageException($"--strategy: unknown strategy '{strategyName}' (configured: {string.Join(", ", all.Select(s => s.Name))})")
+            : [one];
+    }
+}

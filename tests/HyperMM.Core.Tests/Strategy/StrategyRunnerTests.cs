@@ -1,0 +1,265 @@
+using HyperMM.Core.Model;
+using HyperMM.Core.Primitives;
+using HyperMM.Core.Strategy;
+using HyperMM.Core.Trading;
+using HyperMM.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HyperMM.Core.Tests.Strategy;
+
+/// <summary>The strategy loop end to end against a hand-written in-memory exchange and a fake clock.</summary>
+public sealed class StrategyRunnerTests : IAsyncDisposable
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeMilliseconds(1_757_015_216_000));
+    private readonly RecordingObserver _observer = new();
+    private readonly CancellationTokenSource _stop = new();
+    private FakeExchange _exchange = null!;
+    private StrategyRunner _runner = null!;
+    private Task? _run;
+
+    private void Start(StrategyParameters? parameters = null)
+    {
+        _exchange ??= new FakeExchange(TestStrategies.EthSpec, _time);
+        _runner = new StrategyRunner(parameters ?? TestStrategies.Eth, _exchange, _time, _observer, runId: 7);
+        _run = Task.Run(() => _runner.RunAsync(_stop.Token));
+    }
+
+    private int Resting(Side side) => _exchange.OpenOrders.Count(o => o.Side == side);
+
+    /// <summary>Moves the clock, pushes a book and waits until the loop has computed a quote for it.</summary>
+    private async Task StepAsync(double seconds = 1.0)
+    {
+        var before = _observer.Quotes.Count;
+        _time.Advance(TimeSpan.FromSeconds(seconds));
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _observer.Quotes.Count > before, "a quote after the step");
+    }
+
+    private async Task StopAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _run!.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_run is not null && !_run.IsCompleted)
+        {
+            await StopAsync();
+        }
+
+        _stop.Dispose();
+    }
+
+    [Fact]
+    public async Task Run_FirstBook_PostsAPostOnlyBidAndAskTaggedWithTheStrategy()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start();
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.Placed.Count == 2, "two orders placed");
+
+        var cloids = new CloidFactory("mm_eth_perp", 7);
+        Assert.All(_exchange.Placed, o =>
+        {
+            Assert.Equal(TimeInForce.Alo, o.Tif);
+            Assert.True(cloids.Owns(o.Cloid!.Value));
+        });
+        Assert.Equal(1, Resting(Side.Buy));
+        Assert.Equal(1, Resting(Side.Sell));
+    }
+
+    [Fact]
+    public async Task Run_Cancelled_LeavesNoOpenOrders()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start();
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
+
+        await StopAsync();
+
+        Assert.Empty(_exchange.OpenOrders);
+        Assert.Equal(StrategyMode.Stopped, _runner.Status!.Mode);
+    }
+
+    [Fact]
+    public async Task Start_CancelsOrdersLeftByAnEarlierRunButNotForeignOnes()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        var earlierRun = new CloidFactory("mm_eth_perp", 3).Next();
+        _exchange.AddOpenOrder(Side.Buy, 4000m, 0.01m, earlierRun);
+        var foreign = _exchange.AddOpenOrder(Side.Sell, 5000m, 0.01m, new CloidFactory("someone_else", 1).Next());
+        Start();
+        await _observer.WaitForAsync(() => _observer.Notes.Any(n => n.Message.Contains("earlier run", StringComparison.Ordinal)), "stale orders handled");
+
+        Assert.Equal([foreign.OrderId], _exchange.OpenOrders.Select(o => o.OrderId));
+        Assert.Contains(_observer.Notes, n => n.Level == "warn" && n.Message.Contains("foreign order", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Fill_AppliedOnceEvenWhenReportedTwice()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start();
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
+
+        var bid = _exchange.OpenOrders.Single(o => o.Side == Side.Buy);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var fill = _exchange.FillResting(bid, 0.01m);
+        _exchange.Push(new FillsEvent([fill], true, 0)); // the same tid again, e.g. in a snapshot
+        await StepAsync(2);
+        await _observer.WaitForAsync(() => _runner.Status?.Fills == 1 && _runner.Status.Position == 0.01m, "fill applied");
+
+        Assert.Single(_observer.Fills);
+        Assert.Equal(0.01m, _runner.Maker!.Ledger.Position);
+    }
+
+    [Fact]
+    public async Task StreamInterruption_PullsQuotes_ThenResyncsMissedFillsBeforeQuotingAgain()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start();
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
+
+        // The socket drops; meanwhile the ask fills and nobody pushes the fill.
+        var ask = _exchange.OpenOrders.Single(o => o.Side == Side.Sell);
+        _exchange.Push(new StreamInterruptedEvent("test drop", 0));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _exchange.FillResting(ask, 0.01m, push: false);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 0, "quotes pulled while the stream is down");
+        var placedBefore = _exchange.Placed.Count;
+
+        _exchange.Push(new StreamRestoredEvent(0));
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2 && _runner.Status?.Position == -0.01m, "resynced and quoting");
+
+        Assert.Equal(-0.01m, _runner.Maker!.Ledger.Position);
+        Assert.Single(_observer.Fills);       // the missed fill, recovered over REST, exactly once
+        Assert.True(_exchange.FillQueries >= 1);
+        Assert.True(_exchange.Placed.Count > placedBefore);
+    }
+
+    [Fact]
+    public async Task FillPressure_StartsAfterTheTargetAndStopsAtTheFirstFill()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start();
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
+        Assert.All(_exchange.OpenOrders, o => Assert.True(_exchange.Placed.Single(p => p.Cloid == o.Cloid).Tif == TimeInForce.Alo));
+
+        // 29 s: still normal. Book updates keep the data fresh.
+        for (var i = 0; i < 29; i++)
+        {
+            await StepAsync();
+        }
+
+        Assert.All(_observer.Quotes, q => Assert.Equal(0, q.PressureStage));
+
+        await StepAsync(2);
+        Assert.Equal(1, _observer.Quotes.Last().PressureStage);
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.All(o => _exchange.Modified.Any(m => m.Order.Cloid == o.Cloid && m.Order.Tif == TimeInForce.Gtc)), "orders turned Gtc");
+
+        var bid = _exchange.OpenOrders.Single(o => o.Side == Side.Buy);
+        _exchange.FillResting(bid, bid.Size);
+        await StepAsync();
+        await _observer.WaitForAsync(() => _observer.Quotes.LastOrDefault().PressureStage == 0 && _runner.Status?.Fills == 1, "pressure reset by the fill");
+    }
+
+    [Fact]
+    public async Task AmbiguousTimeout_IsResolvedByCloidBeforeAnyNewOrderOnThatSide()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        // The first order "times out" but actually rests on the venue.
+        _exchange.ScriptedPlaceResults.Enqueue(order =>
+        {
+            _exchange.AddOpenOrder(order.Side, order.Price, order.Size, order.Cloid);
+            return OrderResult.Rejected(RejectReason.Timeout, "request timed out", order.Cloid);
+        });
+        Start();
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.Placed.Count == 2, "first quote sent");
+
+        for (var i = 0; i < 3; i++)
+        {
+            await StepAsync(1.5);
+        }
+
+        Assert.Contains(_observer.Notes, n => n.Message.Contains("unclear answer: Open", StringComparison.Ordinal));
+        Assert.Equal(2, _exchange.Placed.Count);   // never re-sent
+        Assert.Equal(1, Resting(Side.Buy));
+        Assert.Equal(1, Resting(Side.Sell));
+    }
+
+    [Fact]
+    public async Task ReplaceMode_CancelsAndRepostsEveryCycle_AmendModeKeepsQuietQuotes()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start(TestStrategies.Eth with { RequoteMode = RequoteMode.Replace });
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.Placed.Count == 2, "first quote");
+        for (var i = 0; i < 3; i++)
+        {
+            await StepAsync();
+        }
+
+        await _observer.WaitForAsync(() => _exchange.Placed.Count == 8, "three replace cycles");
+        Assert.Equal(6, _exchange.Cancelled.Count);
+        await StopAsync();
+
+        // Same book, amend mode: nothing to change after the first quote.
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        var observer = _observer.Quotes.Count;
+        using var stop = new CancellationTokenSource();
+        var runner = new StrategyRunner(TestStrategies.Eth, _exchange, _time, _observer, runId: 8);
+        var run = Task.Run(() => runner.RunAsync(stop.Token));
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.Placed.Count == 2, "amend first quote");
+        for (var i = 0; i < 3; i++)
+        {
+            await StepAsync();
+        }
+
+        Assert.True(_observer.Quotes.Count >= observer + 4);
+        Assert.Equal(2, _exchange.Placed.Count);
+        Assert.Empty(_exchange.Modified);
+        Assert.Empty(_exchange.Cancelled);
+        await stop.CancelAsync();
+        try
+        {
+            await run.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        Assert.Empty(_exchange.OpenOrders);
+    }
+
+    [Fact]
+    public async Task StaleBook_PullsQuotes()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start();
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
+
+        for (var i = 0; i < 12; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1)); // no book for 12 s > stale_book_seconds 10
+        }
+
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 0, "quotes pulled on stale data");
+        Assert.Equal(StrategyMode.StaleData, _runner.Status!.Mode);
+    }
+}
