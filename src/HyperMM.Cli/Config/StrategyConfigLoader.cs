@@ -165,7 +165,7 @@ public static partial class StrategyConfigLoader
 
             if (valueNode is not YamlScalarNode scalar)
             {
-                throw Error(path, valueNode, $"{where}, key '{key}': expects a single value ({spec.Allowed})");
+                throw Error(path, valueNode, $"{where}, key '{key}': expects a single value (allowed: {spec.Allowed})");
             }
 
             values[key] = Parse(path, where, spec, scalar);

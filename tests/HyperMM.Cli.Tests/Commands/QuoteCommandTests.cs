@@ -1,0 +1,93 @@
+using System.Text.Json;
+using HyperMM.TestSupport;
+
+namespace HyperMM.Cli.Tests.Commands;
+
+public class QuoteCommandTests
+{
+    private static string Config => Path.Combine(SharedData.RepositoryRoot, "config/strategies.yaml");
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliApp.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Quote_AllStrategies_PrintsTheDecomposition()
+    {
+        var (code, output, error) = await Run("quote", "--config", Config, "--mid", "ETH=4285.5", "--mid", "BTC=110000", "--mid", "HYPE=40");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        foreach (var label in new[] { "mm_eth_perp", "mm_btc_perp", "mm_hype_perp", "sigma2_h", "reservation", "raw spread", "clamped spread", "bid: model → touch → venue", "mode" })
+        {
+            Assert.Contains(label, output, StringComparison.Ordinal);
+        }
+
+        // ETH at its prior, flat: bid 4283.9 / ask 4287.1 (hand-worked in QuoteEngineTests).
+        Assert.Contains("4283.9", output, StringComparison.Ordinal);
+        Assert.Contains("4287.1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Quote_Json_LongEthInFillPressure()
+    {
+        var (code, output, _) = await Run("quote", "--config", Config, "--strategy", "mm_eth_perp", "--mid", "4285.5", "--position", "0.1", "--vol", "1.2", "--seconds-without-fill", "55", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output);
+        var eth = Assert.Single(doc.RootElement.EnumerateArray().ToList());
+        // vol 1.2 bps per √s → sigma2_h = 1.44 × 60 = 86.4 bps²; q = 0.1 / 0.2 = 0.5; reservation = −0.5 × 0.12 × 86.4 = −5.184 bps.
+        Assert.Equal(86.4, eth.GetProperty("sigma2HBps2").GetDouble(), 9);
+        Assert.Equal(0.5, eth.GetProperty("q").GetDouble());
+        Assert.Equal(-5.184, eth.GetProperty("reservationBps").GetDouble(), 9);
+        // 55 s without a fill: stage 3 (30 s target, 10 s steps); long → the ask crosses at the best bid, reduce-only.
+        Assert.Equal(3, eth.GetProperty("pressureStage").GetInt32());
+        var ask = eth.GetProperty("ask");
+        Assert.True(ask.GetProperty("crosses").GetBoolean());
+        Assert.True(ask.GetProperty("reduceOnly").GetBoolean());
+        Assert.Equal("Gtc", ask.GetProperty("tif").GetString());
+        Assert.Equal("4285.4", ask.GetProperty("price").GetString());
+    }
+
+    [Fact]
+    public async Task Quote_MissingMid_OneLineErrorExitCode2()
+    {
+        var (code, output, error) = await Run("quote", "--config", Config, "--mid", "ETH=4285.5");
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal("error: --mid is missing for BTC (strategy mm_btc_perp): pass --mid BTC=<price>" + Environment.NewLine, error);
+    }
+
+    [Fact]
+    public async Task Quote_BadConfig_ExitCode2WithoutStackTrace()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hypermm-bad-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(Config)).Replace("gamma: 0.12", "gamma: -1", StringComparison.Ordinal));
+        try
+        {
+            var (code, _, error) = await Run("quote", "--config", path, "--mid", "4000");
+            Assert.Equal(2, code);
+            Assert.Contains("strategy 'mm_eth_perp', key 'gamma': value '-1' is out of range", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            Assert.Single(error.Trim().Split('\n'));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("--mid", "abc")]
+    [InlineData("--strategy", "mm_nope")]
+    [InlineData("--bogus", "1")]
+    public async Task Quote_BadArguments_ExitCode2(string option, string value)
+    {
+        var (code, _, error) = await Run("quote", "--config", Config, option, value);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+}
