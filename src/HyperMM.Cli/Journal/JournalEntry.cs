@@ -1,0 +1,21 @@
+using HyperMM.Core.Model;
+using HyperMM.Core.Strategy;
+using HyperMM.Core.Trading;
+
+namespace HyperMM.Cli.Journal;
+
+/// <summary>One thing to write. The writer task turns each into an INSERT.</summary>
+public abstract record JournalEntry;
+
+public sealed record FillEntry(string Strategy, string Account, Fill Fill, bool Historical, decimal PositionAfter, decimal MidAtFill, long RecordedMs) : JournalEntry;
+
+public sealed record OrderEntry(string Strategy, long TimeMs, string Action, string? Cloid, long? OrderId, OrderRequest? Request, string Result, RejectReason Reason, string? Message) : JournalEntry;
+
+public sealed record QuoteEntry(string Strategy, long TimeMs, QuoteResult Quote, int Kept, int Requests) : JournalEntry;
+
+public sealed record SnapshotEntry(StrategyStatus Status) : JournalEntry;
+
+public sealed record NoteEntry(string Strategy, long TimeMs, string Level, string Message) : JournalEntry;
+
+/// <summary>Completes when everything enqueued before it is committed.</summary>
+public sealed record FlushEntry(TaskCompletionSource Done) : JournalEntry;

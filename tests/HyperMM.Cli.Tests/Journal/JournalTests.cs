@@ -1,0 +1,105 @@
+using HyperMM.Cli.Journal;
+using HyperMM.Core.Primitives;
+using HyperMM.Core.Strategy;
+using HyperMM.Core.Trading;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HyperMM.Cli.Tests.Journal;
+
+public sealed class JournalTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"hypermm-journal-{Guid.NewGuid():N}", "hypermm.db");
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeMilliseconds(1_757_015_216_000));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
+    }
+
+    private static Fill Fill(long tid, Side side, decimal px, decimal sz, decimal fee = 0.0064m) =>
+        new(new Coin("ETH"), tid, new OrderId(77), Cloid.Parse("0x9bf727d9000000070000000000000001"), side, px, sz, fee, 1_757_015_220_123, false, 0m, 0m, "0xabc");
+
+    [Fact]
+    public async Task Fills_ReportedTwice_AreStoredOnceWithExactDecimals()
+    {
+        await using (var writer = JournalWriter.Open(_path, _time, "local", "live", ["mm_eth_perp"]))
+        {
+            writer.RegisterAccount("mm_eth_perp", "0x00000000000000000000000000000000000000aa");
+            var observer = new JournalObserver(writer, _time);
+            observer.OnFill("mm_eth_perp", Fill(1, Side.Buy, 4283.9m, 0.0047m), false, 0.0047m, 4285.5m);
+            observer.OnFill("mm_eth_perp", Fill(1, Side.Buy, 4283.9m, 0.0047m), true, 0.0047m, 4285.5m); // same tid: snapshot/backfill
+            observer.OnFill("mm_eth_perp", Fill(2, Side.Sell, 4287.1m, 0.01m), false, -0.0053m, 4285.6m);
+            await writer.EndRunAsync("test");
+        }
+
+        using var reader = new JournalReader(_path);
+        var fills = reader.Fills("mm_eth_perp");
+        Assert.Equal([1L, 2L], fills.Select(f => f.Fill.TradeId));
+        Assert.Equal(4283.9m, fills[0].Fill.Price);
+        Assert.Equal(0.0047m, fills[0].Fill.Size);
+        Assert.Equal(0.0064m, fills[0].Fill.Fee);
+        Assert.False(fills[0].Historical); // the first report wins
+        Assert.Equal(-0.0053m, fills[1].PositionAfter);
+        Assert.Equal(Side.Sell, fills[1].Fill.Side);
+        Assert.Equal(1_757_015_220_123, reader.LastFillTime("0x00000000000000000000000000000000000000aa", "ETH"));
+    }
+
+    [Fact]
+    public async Task FlushedFills_AreReadableWhileTheWriterIsStillOpen_AsAfterAKill()
+    {
+        var writer = JournalWriter.Open(_path, _time, "local", "live", ["mm_eth_perp"]);
+        writer.RegisterAccount("mm_eth_perp", "0xaa");
+        new JournalObserver(writer, _time).OnFill("mm_eth_perp", Fill(9, Side.Buy, 4000m, 0.01m), false, 0.01m, 4000.05m);
+        await writer.FlushAsync();
+
+        // No EndRun, no Dispose: another connection (a restarted process) sees the committed fill.
+        using (var reader = new JournalReader(_path))
+        {
+            Assert.Single(reader.Fills());
+        }
+
+        await writer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Snapshots_AreThrottledButModeChangesAlwaysWritten()
+    {
+        await using (var writer = JournalWriter.Open(_path, _time, "local", "live", ["s"]))
+        {
+            var observer = new JournalObserver(writer, _time, snapshotIntervalMs: 5_000);
+            StrategyStatus Status(long t, StrategyMode mode) => new("s", "ETH", t, mode, null, 0m, 0.2m, 0m, 0m, 0, 0m, 0m, 0m, 0m, 0, null);
+            observer.OnStatus(Status(0, StrategyMode.Quoting));       // written (first)
+            observer.OnStatus(Status(1_000, StrategyMode.Quoting));   // throttled
+            observer.OnStatus(Status(2_000, StrategyMode.StaleData)); // written (mode change)
+            observer.OnStatus(Status(8_000, StrategyMode.StaleData)); // written (interval)
+            observer.OnStatus(Status(8_500, StrategyMode.Stopped));   // written (final)
+            await writer.EndRunAsync("test");
+        }
+
+        using var connection = JournalWriter.OpenConnection(_path, readOnly: true);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM snapshots";
+        Assert.Equal(4L, (long)cmd.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public async Task Runs_RecordStartAndEnd()
+    {
+        await using (var writer = JournalWriter.Open(_path, _time, "testnet", "live", ["a", "b"]))
+        {
+            _time.Advance(TimeSpan.FromMinutes(3));
+            await writer.EndRunAsync("ctrl-c");
+        }
+
+        using var connection = JournalWriter.OpenConnection(_path, readOnly: true);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT network, strategies, ended_ms - started_ms, end_reason FROM runs";
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.Equal("testnet", r.GetString(0));
+        Assert.Equal("a,b", r.GetString(1));
+        Assert.Equal(180_000L, r.GetInt64(2));
+        Assert.Equal("ctrl-c", r.GetString(3));
+    }
+}
