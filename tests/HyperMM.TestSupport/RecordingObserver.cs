@@ -61,6 +61,15 @@ public sealed class RecordingObserver : IStrategyObserver
     /// <summary>Completes when <paramref name="condition"/> holds; fails the test after <paramref name="timeoutSeconds"/>.</summary>
     public async Task WaitForAsync(Func<bool> condition, string what, double timeoutSeconds = 10)
     {
+        if (!await TryWaitForAsync(condition, timeoutSeconds).ConfigureAwait(false))
+        {
+            throw new TimeoutException($"timed out waiting for: {what}. Notes: {string.Join(" | ", Notes.Select(n => n.Message))}");
+        }
+    }
+
+    /// <summary>True as soon as <paramref name="condition"/> holds, false after <paramref name="timeoutSeconds"/>.</summary>
+    public async Task<bool> TryWaitForAsync(Func<bool> condition, double timeoutSeconds)
+    {
         ArgumentNullException.ThrowIfNull(condition);
         var deadline = Environment.TickCount64 + (long)(timeoutSeconds * 1000);
         while (true)
@@ -73,13 +82,13 @@ public sealed class RecordingObserver : IStrategyObserver
 
             if (condition())
             {
-                return;
+                return true;
             }
 
             var left = TimeSpan.FromMilliseconds(deadline - Environment.TickCount64);
             if (left <= TimeSpan.Zero)
             {
-                throw new TimeoutException($"timed out waiting for: {what}. Notes: {string.Join(" | ", Notes.Select(n => n.Message))}");
+                return false;
             }
 
             await Task.WhenAny(changed, Task.Delay(left)).ConfigureAwait(false);

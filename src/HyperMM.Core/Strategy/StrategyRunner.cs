@@ -19,7 +19,7 @@ public sealed class StrategyRunner
     private readonly IExchange _exchange;
     private readonly TimeProvider _time;
     private readonly IStrategyObserver _observer;
-    private readonly uint _runId;
+    private readonly StrategyRunnerOptions _options;
     private readonly SideBackoff _bidBackoff = new();
     private readonly SideBackoff _askBackoff = new();
     private Task<bool>? _pendingWait;
@@ -29,17 +29,27 @@ public sealed class StrategyRunner
     private bool _streamRestored;
     private double _cycleSlowdown = 1.0;
     private StrategyMode _lastReportedMode = StrategyMode.Starting;
+    private long _lastDeadManMs = long.MinValue;
+    private bool _deadManAvailable = true;
+    private long _lastPositionCheckMs = long.MinValue;
+    private decimal? _pendingPositionMismatch;
 
     public StrategyRunner(StrategyParameters parameters, IExchange exchange, TimeProvider time, IStrategyObserver? observer = null, uint runId = 0)
+        : this(parameters, exchange, time, observer, StrategyRunnerOptions.Default with { RunId = runId })
+    {
+    }
+
+    public StrategyRunner(StrategyParameters parameters, IExchange exchange, TimeProvider time, IStrategyObserver? observer, StrategyRunnerOptions options)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(exchange);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
         _parameters = parameters;
         _exchange = exchange;
         _time = time;
         _observer = observer ?? NullStrategyObserver.Instance;
-        _runId = runId;
+        _options = options;
     }
 
     public string Name => _parameters.Name;
@@ -71,12 +81,12 @@ public sealed class StrategyRunner
     private async Task<MarketMaker> StartAsync(CancellationToken ct)
     {
         var instrument = await _exchange.GetInstrumentAsync(_parameters.Coin, ct).ConfigureAwait(false);
-        var maker = new MarketMaker(_parameters, instrument, new CloidFactory(_parameters.Name, _runId), NowMs);
+        var maker = new MarketMaker(_parameters, instrument, new CloidFactory(_parameters.Name, _options.RunId), NowMs);
         Maker = maker;
         Note("info", FormattableString.Invariant(
             $"starting on {_parameters.Coin} (asset {instrument.AssetId}, szDecimals {instrument.SzDecimals}), account {_exchange.Account}, mode {_parameters.RequoteMode}"));
 
-        if (!await _exchange.SetLeverageAsync(_parameters.Coin, _parameters.Leverage, true, ct).ConfigureAwait(false))
+        if (!_options.DryRun && !await _exchange.SetLeverageAsync(_parameters.Coin, _parameters.Leverage, true, ct).ConfigureAwait(false))
         {
             Note("warn", FormattableString.Invariant($"could not set leverage {_parameters.Leverage}x; continuing with the account's current leverage"));
         }
@@ -85,6 +95,16 @@ public sealed class StrategyRunner
         var account = await _exchange.GetAccountAsync(_parameters.Coin, ct).ConfigureAwait(false);
         maker.AdoptAccount(account);
         Note("info", FormattableString.Invariant($"position at start {account.Position} (entry {account.EntryPrice}), account value {account.AccountValue} USD"));
+        if (_options.BackfillFillsSinceMs is { } since)
+        {
+            var backfilled = 0;
+            foreach (var fill in await _exchange.GetFillsAsync(since, ct).ConfigureAwait(false))
+            {
+                backfilled += OnFill(maker, fill, NowMs) ? 1 : 0;
+            }
+
+            Note("info", FormattableString.Invariant($"backfill: {backfilled} fills since {DateTimeOffset.FromUnixTimeMilliseconds(since):u} reported by the venue"));
+        }
 
         // Orders left by an earlier run of this strategy (same cloid tag) are removed: their prices are stale and
         // nothing tracks them. Foreign orders on the coin are left alone but reported.
@@ -101,7 +121,11 @@ public sealed class StrategyRunner
             }
         }
 
-        if (stale.Count > 0)
+        if (stale.Count > 0 && _options.DryRun)
+        {
+            Note("warn", FormattableString.Invariant($"dry run: {stale.Count} orders left by an earlier run are NOT cancelled"));
+        }
+        else if (stale.Count > 0)
         {
             var results = await _exchange.CancelOrdersAsync(stale, ct).ConfigureAwait(false);
             maker.Stats.RequestsSent += stale.Count;
@@ -182,17 +206,22 @@ public sealed class StrategyRunner
         }
     }
 
-    private void OnFill(MarketMaker maker, Fill fill, long now)
+    /// <summary>Applies and reports a fill once; true if it was new to this run.</summary>
+    private bool OnFill(MarketMaker maker, Fill fill, long now)
     {
         var outcome = maker.OnFill(fill, now);
-        if (outcome is FillOutcome.Applied or FillOutcome.Historical)
+        if (outcome is not (FillOutcome.Applied or FillOutcome.Historical))
         {
-            _observer.OnFill(_parameters.Name, fill, outcome == FillOutcome.Historical, maker.Ledger.Position, maker.Mid);
-            if (outcome == FillOutcome.Applied)
-            {
-                _requoteNow = true;
-            }
+            return false;
         }
+
+        _observer.OnFill(_parameters.Name, fill, outcome == FillOutcome.Historical, maker.Ledger.Position, maker.Mid);
+        if (outcome == FillOutcome.Applied)
+        {
+            _requoteNow = true;
+        }
+
+        return true;
     }
 
     private async Task CycleAsync(MarketMaker maker, CancellationToken ct)
@@ -210,7 +239,12 @@ public sealed class StrategyRunner
             await ResolveAmbiguousAsync(maker, ct).ConfigureAwait(false);
         }
 
-        await CheckBudgetAsync(maker, now, ct).ConfigureAwait(false);
+        if (!_options.DryRun)
+        {
+            await CheckBudgetAsync(maker, now, ct).ConfigureAwait(false);
+            await RefreshDeadManAsync(maker, now, ct).ConfigureAwait(false);
+            await CheckPositionAsync(maker, now, ct).ConfigureAwait(false);
+        }
 
         if (maker.CheckRisk() && _lastReportedMode != StrategyMode.Halted)
         {
@@ -242,6 +276,12 @@ public sealed class StrategyRunner
         var plan = maker.PlanRequote(now, out var quote);
         ApplyBackoff(plan, now);
         _observer.OnQuote(_parameters.Name, now, quote, plan);
+        if (_options.DryRun)
+        {
+            PublishStatus(maker, now);
+            return;
+        }
+
         if (!plan.IsEmpty)
         {
             maker.Stats.Requotes++;
@@ -459,6 +499,61 @@ public sealed class StrategyRunner
         }
     }
 
+    /// <summary>
+    /// Keeps the venue's dead-man switch armed (scheduleCancel a minute ahead) while the strategy has orders. A
+    /// venue that refuses it (new accounts: volume gate) is not asked again; the client-side watchdog covers that.
+    /// </summary>
+    private async Task RefreshDeadManAsync(MarketMaker maker, long now, CancellationToken ct)
+    {
+        if (!_deadManAvailable || _options.DeadManRefresh <= TimeSpan.Zero || maker.Orders.Count == 0
+            || (_lastDeadManMs != long.MinValue && now - _lastDeadManMs < (long)_options.DeadManRefresh.TotalMilliseconds))
+        {
+            return;
+        }
+
+        _lastDeadManMs = now;
+        maker.Stats.RequestsSent++;
+        var result = await _exchange.ScheduleCancelAsync(_time.GetUtcNow() + _options.DeadManHorizon, ct).ConfigureAwait(false);
+        if (!result.Success && !result.Reason.IsTransient())
+        {
+            _deadManAvailable = false;
+            Note("warn", "the venue refuses the dead-man switch (" + result.Message + "): relying on the client-side watchdog");
+        }
+    }
+
+    /// <summary>
+    /// The position is built from fills as they arrive; every so often it is compared with the venue's. A mismatch
+    /// seen twice in a row (so not a fill in flight) is corrected to the venue's figure and reported.
+    /// </summary>
+    private async Task CheckPositionAsync(MarketMaker maker, long now, CancellationToken ct)
+    {
+        if (_options.PositionCheckInterval <= TimeSpan.Zero
+            || (_lastPositionCheckMs != long.MinValue && now - _lastPositionCheckMs < (long)_options.PositionCheckInterval.TotalMilliseconds))
+        {
+            return;
+        }
+
+        _lastPositionCheckMs = now;
+        var account = await _exchange.GetAccountAsync(_parameters.Coin, ct).ConfigureAwait(false);
+        if (account.Position == maker.Ledger.Position)
+        {
+            _pendingPositionMismatch = null;
+            return;
+        }
+
+        if (_pendingPositionMismatch == account.Position)
+        {
+            Note("warn", FormattableString.Invariant($"position check: venue {account.Position}, ours {maker.Ledger.Position}; adopting the venue's"));
+            maker.Ledger.Reset(account.Position, account.EntryPrice);
+            _pendingPositionMismatch = null;
+            _requoteNow = true;
+        }
+        else
+        {
+            _pendingPositionMismatch = account.Position;
+        }
+    }
+
     /// <summary>Requote-interval multiplier from the address budget: ×1 above 20 % left, ×4 above 5 %, ×16 below.</summary>
     public static double BudgetSlowdown(RequestBudget budget)
     {
@@ -500,6 +595,14 @@ public sealed class StrategyRunner
 
     private async Task ShutdownAsync(MarketMaker maker)
     {
+        if (_options.DryRun)
+        {
+            var stopped = maker.Snapshot(NowMs) with { Mode = StrategyMode.Stopped };
+            Volatile.Write(ref _status, stopped);
+            _observer.OnStatus(stopped);
+            return;
+        }
+
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15), _time);
         try
         {
@@ -526,6 +629,11 @@ public sealed class StrategyRunner
             }
 
             maker.Orders.Clear();
+            if (_lastDeadManMs != long.MinValue && _deadManAvailable)
+            {
+                await _exchange.ScheduleCancelAsync(null, cts.Token).ConfigureAwait(false);
+            }
+
             Note("info", FormattableString.Invariant($"stopped: {cancels.Count + leftovers.Count} orders cancelled, position {maker.Ledger.Position}"));
         }
 #pragma warning disable CA1031 // Shutdown reports what it could not do; it must not mask the original exception.

@@ -17,10 +17,10 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
     private StrategyRunner _runner = null!;
     private Task? _run;
 
-    private void Start(StrategyParameters? parameters = null)
+    private void Start(StrategyParameters? parameters = null, StrategyRunnerOptions? options = null)
     {
         _exchange ??= new FakeExchange(TestStrategies.EthSpec, _time);
-        _runner = new StrategyRunner(parameters ?? TestStrategies.Eth, _exchange, _time, _observer, runId: 7);
+        _runner = new StrategyRunner(parameters ?? TestStrategies.Eth, _exchange, _time, _observer, options ?? StrategyRunnerOptions.Default with { RunId = 7 });
         _run = Task.Run(() => _runner.RunAsync(_stop.Token));
     }
 
@@ -254,12 +254,81 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         _exchange.PushBook(4285.4m, 4285.6m);
         await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
 
-        for (var i = 0; i < 12; i++)
+        // No book at all: the loop's own timer notices the silence once it passes stale_book_seconds (10 s).
+        // The clock moves one second at a time, each step waiting until the loop has looked at it.
+        for (var i = 0; i < 30 && _exchange.OpenOrders.Count > 0; i++)
         {
-            _time.Advance(TimeSpan.FromSeconds(1)); // no book for 12 s > stale_book_seconds 10
+            var statuses = _observer.Statuses.Count;
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await _observer.TryWaitForAsync(() => _observer.Statuses.Count > statuses || _exchange.OpenOrders.Count == 0, 1);
         }
 
         await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 0, "quotes pulled on stale data");
         Assert.Equal(StrategyMode.StaleData, _runner.Status!.Mode);
+    }
+
+    [Fact]
+    public async Task DryRun_QuotesButSendsNothing()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        _exchange.AddOpenOrder(Side.Buy, 4000m, 0.01m, new CloidFactory("mm_eth_perp", 3).Next());
+        Start(options: new StrategyRunnerOptions { RunId = 7, DryRun = true });
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => !_observer.Quotes.IsEmpty, "a quote");
+        await StepAsync();
+        await StopAsync();
+
+        Assert.Empty(_exchange.Placed);
+        Assert.Empty(_exchange.Cancelled);
+        Assert.Single(_exchange.OpenOrders); // the earlier run's order is reported, not touched
+        Assert.Contains(_observer.Notes, n => n.Message.Contains("dry run", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Backfill_ReportsFillsTheVenueHasAsHistoryWithoutChangingThePosition()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        var order = _exchange.AddOpenOrder(Side.Buy, 4280m, 0.01m, null);
+        _exchange.FillResting(order, 0.01m, push: false); // happened before this run (e.g. while the process was dead)
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Start(options: new StrategyRunnerOptions { RunId = 7, BackfillFillsSinceMs = 0 });
+        await _observer.WaitForAsync(() => _observer.Notes.Any(n => n.Message.StartsWith("backfill", StringComparison.Ordinal)), "backfill");
+
+        var (fill, historical) = Assert.Single(_observer.Fills);
+        Assert.True(historical);
+        Assert.Equal(0.01m, fill.Size);
+        Assert.Equal(0.01m, _runner.Maker!.Ledger.Position); // adopted from the venue, not double-counted
+    }
+
+    [Fact]
+    public async Task DeadManSwitch_RefusedByTheVenue_IsNotRetried()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start();
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
+        for (var i = 0; i < 45; i++)
+        {
+            await StepAsync();
+        }
+
+        Assert.Single(_observer.Notes, n => n.Message.Contains("refuses the dead-man switch", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PositionCheck_AdoptsTheVenuePositionAfterTwoMismatches()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start();
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
+        _exchange.Position = 0.03m; // changed behind our back (e.g. a manual trade on the account)
+        for (var i = 0; i < 65; i++)
+        {
+            await StepAsync();
+        }
+
+        Assert.Equal(0.03m, _runner.Maker!.Ledger.Position);
+        Assert.Contains(_observer.Notes, n => n.Message.StartsWith("position check", StringComparison.Ordinal));
     }
 }

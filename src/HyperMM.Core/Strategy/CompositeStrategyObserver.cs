@@ -1,0 +1,58 @@
+using HyperMM.Core.Model;
+using HyperMM.Core.Trading;
+
+namespace HyperMM.Core.Strategy;
+
+/// <summary>Fans every callback out to several observers (journal, console, logs, dashboard), in order.</summary>
+public sealed class CompositeStrategyObserver(params IStrategyObserver[] observers) : IStrategyObserver
+{
+    private readonly IStrategyObserver[] _observers = observers ?? [];
+
+    public void OnQuote(string strategy, long timeMs, QuoteResult quote, RequotePlan plan)
+    {
+        foreach (var o in _observers)
+        {
+            o.OnQuote(strategy, timeMs, quote, plan);
+        }
+    }
+
+    public void OnOrderResult(string strategy, long timeMs, string action, OrderRequest request, OrderResult result)
+    {
+        foreach (var o in _observers)
+        {
+            o.OnOrderResult(strategy, timeMs, action, request, result);
+        }
+    }
+
+    public void OnCancelResult(string strategy, long timeMs, ManagedOrder order, CancelResult result)
+    {
+        foreach (var o in _observers)
+        {
+            o.OnCancelResult(strategy, timeMs, order, result);
+        }
+    }
+
+    public void OnFill(string strategy, Fill fill, bool historical, decimal positionAfter, decimal midAtFill)
+    {
+        foreach (var o in _observers)
+        {
+            o.OnFill(strategy, fill, historical, positionAfter, midAtFill);
+        }
+    }
+
+    public void OnStatus(StrategyStatus status)
+    {
+        foreach (var o in _observers)
+        {
+            o.OnStatus(status);
+        }
+    }
+
+    public void OnNote(string strategy, long timeMs, string level, string message)
+    {
+        foreach (var o in _observers)
+        {
+            o.OnNote(strategy, timeMs, level, message);
+        }
+    }
+}
