@@ -1,0 +1,9 @@
+namespace HyperMM.Cli.Doctor;
+
+/// <summary>Outcome of one doctor check.</summary>
+public enum DoctorStatus
+{
+    Ok,
+    Warn,
+    Fail,
+}
