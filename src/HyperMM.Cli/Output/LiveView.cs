@@ -1,0 +1,70 @@
+using System.Globalization;
+using HyperMM.Cli.Hosting;
+using Spectre.Console;
+
+namespace HyperMM.Cli.Output;
+
+/// <summary>
+/// The console while a run is going: in a terminal, the per-strategy table redrawn in place once a second; when the
+/// output is a file or a pipe, one status line per strategy every <see cref="LineInterval"/>.
+/// </summary>
+public static class LiveView
+{
+    public static readonly TimeSpan LineInterval = TimeSpan.FromSeconds(10);
+
+    public static async Task RunAsync(IReadOnlyList<StrategySlot> slots, bool liveTable, TextWriter output, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slots);
+        ArgumentNullException.ThrowIfNull(output);
+        try
+        {
+            if (liveTable)
+            {
+                await AnsiConsole.Live(StatusTable.Build(slots, final: false)).AutoClear(true).StartAsync(async context =>
+                {
+                    while (!cancellationToken.IsCancellationRequested)
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
+                        context.UpdateTarget(StatusTable.Build(slots, final: false));
+                    }
+                }).ConfigureAwait(false);
+                return;
+            }
+
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(LineInterval, time, cancellationToken).ConfigureAwait(false);
+                foreach (var slot in slots)
+                {
+                    await output.WriteLineAsync(Line(slot)).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One strategy in one line, for logs and pipes.</summary>
+    public static string Line(StrategySlot slot)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        var s = slot.Status;
+        if (slot.Error is not null)
+        {
+            return $"{slot.Name}: failed: {slot.Error}";
+        }
+
+        if (s is null)
+        {
+            return $"{slot.Name}: connecting";
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        var quote = s.Quote is { } q
+            ? string.Create(c, $"mid {q.Mid} bid {(q.Bid.IsQuoted ? q.Bid.Price.ToString(c) : "-")} ask {(q.Ask.IsQuoted ? q.Ask.Price.ToString(c) : "-")} spread {q.SpreadBps:0.0} bps")
+            : "no quote yet";
+        return string.Create(c, $"{slot.Name}: {s.Mode} {quote} position {s.Position}/{s.MaxAbsPosition} fills {s.Fills} pnl {s.RealizedPnl + s.UnrealizedPnl - s.Fees:0.00}")
+            + (s.LastError is null ? string.Empty : " last error: " + s.LastError);
+    }
+}
