@@ -1,0 +1,4 @@
+namespace HyperMM.Cli.Doctor;
+
+/// <summary>A listed perp as the venue's <c>meta</c> and <c>allMids</c> describe it.</summary>
+public sealed record DoctorMarket(int SzDecimals, int MaxLeverage, decimal? Mid);
