@@ -14,6 +14,8 @@ public static class CliApp
         var root = new RootCommand("HyperMM: inventory-aware market making on Hyperliquid perpetuals.");
         root.Subcommands.Add(QuoteCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
+        root.Subcommands.Add(CancelAllCommand.Build());
+        root.Subcommands.Add(WatchdogCommand.Build());
         return root;
     }
 

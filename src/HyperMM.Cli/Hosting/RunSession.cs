@@ -1,3 +1,4 @@
+using HyperMM.Cli.Commands;
 using HyperMM.Cli.Journal;
 using HyperMM.Cli.Output;
 using HyperMM.Core.Strategy;
@@ -63,6 +64,10 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
             runFor.CancelAfter(duration);
         }
 
+        // The embedded exchange dies with this process, so only an outside venue needs someone to clean up after us.
+        await using var watchdog = settings.Watchdog && (settings.Network != "local" || settings.ExchangeUrl is not null)
+            ? WatchdogProcess.Start(VenueOptions.ToArguments(settings), time)
+            : null;
         var dashboard = StartDashboard is null ? null : await StartDashboard(settings.DatabasePath, runFor.Token).ConfigureAwait(false);
         using var viewStop = new CancellationTokenSource();
         var view = LiveView.RunAsync(_host.Slots, settings.LiveTable, output, time, viewStop.Token);

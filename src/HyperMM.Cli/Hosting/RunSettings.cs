@@ -10,6 +10,12 @@ public sealed record RunSettings
 
     public required IReadOnlyList<StrategyParameters> Strategies { get; init; }
 
+    /// <summary>The configuration file the strategies came from (passed on to the watchdog process).</summary>
+    public string ConfigPath { get; init; } = string.Empty;
+
+    /// <summary>The one strategy asked for with --strategy, or null for all.</summary>
+    public string? StrategyFilter { get; init; }
+
     /// <summary>Stop after this long; null runs until Ctrl-C / SIGTERM.</summary>
     public TimeSpan? Duration { get; init; }
 
@@ -28,6 +34,18 @@ public sealed record RunSettings
 
     /// <summary>Draw the live table in place (interactive terminal) rather than printing a status line now and then.</summary>
     public bool LiveTable { get; init; }
+
+    /// <summary>
+    /// With "local": a running <c>hypermm exchange</c> (or any Hyperliquid-compatible server) instead of the embedded
+    /// one. Null: start the local exchange in this process.
+    /// </summary>
+    public Uri? ExchangeUrl { get; init; }
+
+    /// <summary>With an external local exchange: the rehearsal keys file it wrote (<c>hypermm exchange --keys-file</c>).</summary>
+    public string? KeysFile { get; init; }
+
+    /// <summary>Start a watchdog process that cancels our orders if this process dies (venue networks).</summary>
+    public bool Watchdog { get; init; }
 
     /// <summary>Local exchange only: fault switches for rehearsals (see <c>hypermm exchange --help</c>).</summary>
     public string? LocalExchangeArguments { get; init; }

@@ -21,7 +21,7 @@ public class RunCommandTests
         var (code, output, error) = await Run("run", "--config", Config, "--network", "mainnet");
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
-        Assert.Equal($"error: --network mainnet trades real money: add {RunCommand.ConfirmMainnetFlag} to confirm", error.Trim());
+        Assert.Equal($"error: --network mainnet trades real money: add {VenueOptions.ConfirmMainnetFlag} to confirm", error.Trim());
     }
 
     [Theory]

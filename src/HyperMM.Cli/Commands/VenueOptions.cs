@@ -1,0 +1,121 @@
+using System.CommandLine;
+using HyperMM.Cli.Config;
+using HyperMM.Cli.Hosting;
+
+namespace HyperMM.Cli.Commands;
+
+/// <summary>
+/// The options every venue-facing command shares (run, doctor, cancel-all, record, watchdog): which strategies,
+/// which network, and for the local exchange where it runs and where its rehearsal keys are.
+/// </summary>
+public sealed class VenueOptions
+{
+    public const string ConfirmMainnetFlag = "--i-understand-this-trades-real-money";
+
+    public Option<string?> Config { get; } = CommonOptions.Config();
+
+    private string ConfigFile(ParseResult parse) => StrategyConfigLoader.ResolvePath(parse.GetValue(Config));
+
+    public Option<string?> Strategy { get; } = new("--strategy") { Description = "Only this strategy (default: all in the config)." };
+
+    public Option<string> Network { get; } = new("--network")
+    {
+        Description = "local (the embedded exchange with rehearsal keys; the default), testnet or mainnet (keys from each strategy's key_env).",
+        DefaultValueFactory = _ => "local",
+    };
+
+    public Option<bool> ConfirmMainnet { get; } = new(ConfirmMainnetFlag) { Description = "Required with --network mainnet." };
+
+    public Option<string?> ExchangeUrl { get; } = new("--exchange-url") { Description = "With --network local: a running 'hypermm exchange' (http://127.0.0.1:PORT) instead of an embedded one." };
+
+    public Option<string?> KeysFile { get; } = new("--keys-file") { Description = "With --exchange-url: the rehearsal keys file written by 'hypermm exchange --keys-file'." };
+
+    public VenueOptions() => Network.AcceptOnlyFromAmong("local", "testnet", "mainnet");
+
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var option in new Option[] { Config, Strategy, Network, ConfirmMainnet, ExchangeUrl, KeysFile })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Validated settings with the venue parts filled in; the caller adds its own.</summary>
+    public RunSettings Read(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var network = parse.GetValue(Network)!;
+        if (network == "mainnet" && !parse.GetValue(ConfirmMainnet))
+        {
+            throw new UsageException($"--network mainnet trades real money: add {ConfirmMainnetFlag} to confirm");
+        }
+
+        Uri? url = null;
+        if (parse.GetValue(ExchangeUrl) is { } text)
+        {
+            if (network != "local")
+            {
+                throw new UsageException("--exchange-url: only with --network local (testnet and mainnet have fixed addresses)");
+            }
+
+            if (!Uri.TryCreate(text, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new UsageException($"--exchange-url: '{text}' is not an http(s) URL");
+            }
+        }
+
+        var keys = parse.GetValue(KeysFile);
+        if (keys is not null && url is null)
+        {
+            throw new UsageException("--keys-file: only together with --exchange-url");
+        }
+
+        if (keys is not null && !File.Exists(keys))
+        {
+            throw new UsageException($"--keys-file: '{keys}' does not exist");
+        }
+
+        return new RunSettings
+        {
+            Network = network,
+            Strategies = CommonOptions.LoadStrategies(parse.GetValue(Config), parse.GetValue(Strategy)),
+            ExchangeUrl = url,
+            KeysFile = keys is null ? null : Path.GetFullPath(keys),
+            ConfigPath = Path.GetFullPath(ConfigFile(parse)),
+            StrategyFilter = parse.GetValue(Strategy),
+        };
+    }
+
+    /// <summary>The arguments that make another hypermm process (the watchdog) reach the same venue and strategies.</summary>
+    public static IEnumerable<string> ToArguments(RunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        yield return "--network";
+        yield return settings.Network;
+        if (settings.Network == "mainnet")
+        {
+            yield return ConfirmMainnetFlag;
+        }
+
+        yield return "--config";
+        yield return settings.ConfigPath;
+        if (settings.StrategyFilter is { } one)
+        {
+            yield return "--strategy";
+            yield return one;
+        }
+
+        if (settings.ExchangeUrl is { } url)
+        {
+            yield return "--exchange-url";
+            yield return url.ToString();
+        }
+
+        if (settings.KeysFile is { } keys)
+        {
+            yield return "--keys-file";
+            yield return keys;
+        }
+    }
+}
