@@ -16,6 +16,7 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(CancelAllCommand.Build());
         root.Subcommands.Add(WatchdogCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
         return root;
     }
 
