@@ -17,6 +17,7 @@ public static class CliApp
         root.Subcommands.Add(CancelAllCommand.Build());
         root.Subcommands.Add(WatchdogCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
+        root.Subcommands.Add(DashboardCommand.Build());
         return root;
     }
 

@@ -135,12 +135,25 @@ public sealed class JournalReportSource : IDisposable
 
     private static List<InventorySample> Inventory(List<ReportFill> fills, List<Snapshot> inWindow, List<Snapshot> all)
     {
-        decimal CapAt(long t) => all.LastOrDefault(s => s.TimeMs <= t)?.Cap ?? all.FirstOrDefault()?.Cap ?? 0m;
-        return inWindow.Select(s => (s.TimeMs, s.Position, Order: 0))
+        // The cap at a time is the newest snapshot's at or before it (the first snapshot's before any); one merge pass.
+        var merged = inWindow.Select(s => (s.TimeMs, s.Position, Order: 0))
             .Concat(fills.Select(f => (f.TimeMs, Position: f.PositionAfter, Order: 1)))
             .OrderBy(x => x.TimeMs).ThenBy(x => x.Order)
-            .Select(x => new InventorySample(x.TimeMs, x.Position, CapAt(x.TimeMs)))
             .ToList();
+        var samples = new List<InventorySample>(merged.Count);
+        var next = 0;
+        var cap = all.Count > 0 ? all[0].Cap : 0m;
+        foreach (var (time, position, _) in merged)
+        {
+            while (next < all.Count && all[next].TimeMs <= time)
+            {
+                cap = all[next++].Cap;
+            }
+
+            samples.Add(new InventorySample(time, position, cap));
+        }
+
+        return samples;
     }
 
     private (long Placed, List<RejectionCount> Rejections) Orders(string strategy, long? fromMs, long? toMs)

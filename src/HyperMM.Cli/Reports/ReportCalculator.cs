@@ -53,6 +53,7 @@ public static class ReportCalculator
             data.Name,
             data.Coin,
             fills.Count,
+            fills.Count(f => f.Taker),
             volume,
             realized,
             unrealized,

@@ -15,6 +15,7 @@ public static class ReportTables
         [
             ("coin", m.Coin),
             ("fills", I(m.Fills)),
+            ("of which taker", I(m.TakerFills)),
             ("volume (USD)", D(m.Volume, 2)),
             ("realised PnL", D(m.RealizedPnl, 4)),
             ("unrealised PnL", D(m.UnrealizedPnl, 4)),

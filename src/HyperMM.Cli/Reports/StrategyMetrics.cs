@@ -8,6 +8,7 @@ public sealed record StrategyMetrics(
     string Name,
     string Coin,
     int Fills,
+    int TakerFills,
     decimal Volume,
     decimal RealizedPnl,
     decimal UnrealizedPnl,

@@ -63,6 +63,7 @@ public sealed class ReportNumbersTests : IDisposable
         var m = Eth().Metrics;
         Assert.Equal("ETH", m.Coin);
         Assert.Equal(3, m.Fills);
+        Assert.Equal(1, m.TakerFills);   // the t60 sell crossed the spread
         Assert.Equal(5002.5m, m.Volume); // 1999·1 + 2003·0.5 + 2002·1 = 1999 + 1001.5 + 2002
         Assert.Equal(0.5m, m.Fees);      // 0.2 + 0.1 + 0.2
     }

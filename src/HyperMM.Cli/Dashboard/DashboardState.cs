@@ -1,0 +1,4 @@
+namespace HyperMM.Cli.Dashboard;
+
+/// <summary>Everything the dashboard page shows, as sent to the browser (JSON) on every change of the journal.</summary>
+public sealed record DashboardState(long Version, string Journal, string? Problem, IReadOnlyList<DashboardStrategy> Strategies, IReadOnlyList<DashboardError> Errors);
