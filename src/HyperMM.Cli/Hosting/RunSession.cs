@@ -1,4 +1,5 @@
 using HyperMM.Cli.Commands;
+using HyperMM.Cli.Dashboard;
 using HyperMM.Cli.Journal;
 using HyperMM.Cli.Output;
 using HyperMM.Core.Strategy;
@@ -16,9 +17,6 @@ public delegate Task<IVenueConnector> VenueConnectorFactory(RunSettings settings
 /// </summary>
 public sealed class RunSession(RunSettings settings, VenueConnectorFactory connectorFactory, TimeProvider time)
 {
-    /// <summary>Hook for the live dashboard: started once the journal exists, stopped at the end.</summary>
-    public Func<string, CancellationToken, Task<IAsyncDisposable?>>? StartDashboard { get; init; }
-
     public IReadOnlyList<StrategySlot> Slots => _host?.Slots ?? [];
 
     private TradingHost? _host;
@@ -68,7 +66,13 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
         await using var watchdog = settings.Watchdog && (settings.Network != "local" || settings.ExchangeUrl is not null)
             ? WatchdogProcess.Start(VenueOptions.ToArguments(settings), time)
             : null;
-        var dashboard = StartDashboard is null ? null : await StartDashboard(settings.DatabasePath, runFor.Token).ConfigureAwait(false);
+        DashboardHandle? dashboard = null;
+        if (settings.Dashboard)
+        {
+            dashboard = await DashboardServer.StartAsync(settings.DatabasePath, settings.DashboardPort, time, runFor.Token).ConfigureAwait(false);
+            await output.WriteLineAsync($"dashboard: {dashboard.Url}").ConfigureAwait(false);
+        }
+
         using var viewStop = new CancellationTokenSource();
         var view = LiveView.RunAsync(_host.Slots, settings.LiveTable, output, time, viewStop.Token);
         await _host.RunAsync(runFor.Token).ConfigureAwait(false);

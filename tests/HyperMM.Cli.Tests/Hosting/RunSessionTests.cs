@@ -117,4 +117,37 @@ public sealed class RunSessionTests : IDisposable
         cmd.CommandText = "SELECT end_reason FROM runs";
         Assert.Equal("signal", cmd.ExecuteScalar());
     }
+
+    [Fact]
+    public async Task RunAsync_WithDashboard_ServesTheRunWhileItGoes()
+    {
+        var connector = new FakeConnector();
+        var settings = Settings() with { Dashboard = true, Duration = TimeSpan.FromSeconds(4) };
+        var session = new RunSession(settings, (_, _, _, _) => Task.FromResult<IVenueConnector>(connector), TimeProvider.System);
+        using var buffer = new StringWriter();
+        var output = TextWriter.Synchronized(buffer);
+        using var error = new StringWriter();
+
+        var run = session.RunAsync(output, error, CancellationToken.None);
+        string? url = null;
+        for (var i = 0; i < 100 && url is null; i++)
+        {
+            await Task.Delay(50);
+            url ??= buffer.ToString().Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("dashboard: ", StringComparison.Ordinal))?["dashboard: ".Length..];
+        }
+
+        Assert.NotNull(url);
+        Assert.StartsWith("http://127.0.0.1:", url, StringComparison.Ordinal);
+        using var http = new HttpClient();
+        var state = "";
+        for (var i = 0; i < 40 && !state.Contains("mm_hype_perp", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(50);
+            state = await http.GetStringAsync(new Uri(new Uri(url), "api/state"));
+        }
+
+        Assert.Contains("mm_eth_perp", state, StringComparison.Ordinal);
+        Assert.Contains("mm_hype_perp", state, StringComparison.Ordinal);
+        Assert.Equal(0, await run);
+    }
 }
