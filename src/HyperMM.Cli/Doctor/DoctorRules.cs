@@ -56,6 +56,20 @@ public static class DoctorRules
         return list;
     }
 
+    /// <summary>
+    /// Only the signer → account relation (PROTOCOL §8): what <c>hypermm run</c> checks before it lets a strategy
+    /// trade on a real network.
+    /// </summary>
+    public static DoctorFinding AccountFinding(StrategyParameters strategy, DoctorFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(facts);
+        DoctorFinding? found = null;
+        CheckAccount(facts, facts.Signer ?? throw new ArgumentException("the facts carry no signer", nameof(facts)),
+            (check, status, detail, fix) => found = new DoctorFinding(strategy.Name, check, status, detail, fix));
+        return found!;
+    }
+
     private static void CheckAccount(DoctorFacts facts, Address signer, Action<string, DoctorStatus, string, string?> add)
     {
         var role = facts.SignerRole ?? AccountRole.Missing;
