@@ -34,6 +34,9 @@ internal sealed class TestWsServer : IAsyncDisposable
 
     public bool AnswerPings { get; set; } = true;
 
+    /// <summary>Answers POST /info and /exchange: (path, body) → (status, body). 404 when unset.</summary>
+    public Func<string, string, (int Status, string Body)>? OnHttp { get; set; }
+
     /// <summary>Called for each received frame; may return frames to send back.</summary>
     public Func<int, string, IEnumerable<byte[]>>? OnFrame { get; set; }
 
@@ -46,6 +49,7 @@ internal sealed class TestWsServer : IAsyncDisposable
         var server = new TestWsServer(app);
         app.UseWebSockets();
         app.Map("/ws", server.HandleAsync);
+        app.MapPost("/{endpoint}", server.HandleHttpAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Uri = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal) + "/ws");
@@ -83,6 +87,16 @@ internal sealed class TestWsServer : IAsyncDisposable
 
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private async Task HandleHttpAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var (status, answer) = OnHttp?.Invoke(context.Request.Path.Value!, body) ?? (404, string.Empty);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(answer);
     }
 
     private async Task HandleAsync(HttpContext context)
