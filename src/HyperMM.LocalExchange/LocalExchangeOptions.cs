@@ -1,4 +1,5 @@
 using HyperMM.LocalExchange.Faults;
+using HyperMM.LocalExchange.Market;
 
 namespace HyperMM.LocalExchange;
 
@@ -22,6 +23,9 @@ public sealed record LocalExchangeOptions
 
     /// <summary>Replay / synthetic clock speed factor (1 = real time).</summary>
     public double Speed { get; init; } = 1.0;
+
+    /// <summary>A custom outside market (tests, tools); overrides <see cref="ReplayPath"/> and the synthetic market.</summary>
+    public IMarketSource? MarketSource { get; init; }
 
     /// <summary>Seed of the synthetic market.</summary>
     public int Seed { get; init; } = 42;

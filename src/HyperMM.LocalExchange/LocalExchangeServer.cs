@@ -54,7 +54,7 @@ public static class LocalExchangeServer
         HttpEndpoints.Map(app, venue, hub, faults, options.Time);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         var baseUrl = new Uri($"http://127.0.0.1:{port}"); // loopback also reaches an any-interface listener
         var feed = new MarketFeed(venue, source, options.MarketStep, options.Speed, faults, logger);

@@ -246,7 +246,7 @@ public sealed partial class LocalVenue
     }
 
     /// <summary>"name valid_until 1700000000000" → (name, expiry); plain names never expire.</summary>
-    internal static (string Name, long? ValidUntil) ParseAgentName(string agentName)
+    public static (string Name, long? ValidUntil) ParseAgentName(string agentName)
     {
         const string marker = " valid_until ";
         var at = agentName.LastIndexOf(marker, StringComparison.Ordinal);

@@ -54,9 +54,9 @@ public sealed class RehearsalAccount
 
     private static string RandomKeyHex()
     {
+        Span<byte> bytes = stackalloc byte[32];
         while (true)
         {
-            Span<byte> bytes = stackalloc byte[32];
             RandomNumberGenerator.Fill(bytes);
             var hex = "0x" + Convert.ToHexStringLower(bytes);
             if (PrivateKey.TryParse(hex, out _))
