@@ -1,0 +1,32 @@
+using HyperMM.Hyperliquid.Wire;
+
+namespace HyperMM.Hyperliquid.Actions;
+
+/// <summary><c>{"type":"cancelByCloid","cancels":[…]}</c> plus <c>"f":true</c> only when <see cref="Fast"/>.</summary>
+public sealed record CancelByCloidAction(IReadOnlyList<CancelByCloidWire> Cancels, bool Fast = false) : HyperliquidAction
+{
+    public override string Type => "cancelByCloid";
+
+    public override void Write(IWireWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.BeginMap(Fast ? 3 : 2);
+        writer.Key("type");
+        writer.StringValue(Type);
+        writer.Key("cancels");
+        writer.BeginArray(Cancels.Count);
+        foreach (var cancel in Cancels)
+        {
+            cancel.Write(writer);
+        }
+
+        writer.EndArray();
+        if (Fast)
+        {
+            writer.Key("f");
+            writer.BoolValue(true);
+        }
+
+        writer.EndMap();
+    }
+}

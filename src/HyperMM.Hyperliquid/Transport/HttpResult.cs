@@ -1,0 +1,7 @@
+namespace HyperMM.Hyperliquid.Transport;
+
+/// <summary>The result of one POST: outcome, status code (0 when none) and body bytes (empty when none).</summary>
+public sealed record HttpResult(HttpOutcome Outcome, int StatusCode, ReadOnlyMemory<byte> Body, string? Error)
+{
+    public string BodyText => System.Text.Encoding.UTF8.GetString(Body.Span);
+}

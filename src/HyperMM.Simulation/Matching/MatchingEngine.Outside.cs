@@ -1,0 +1,178 @@
+using HyperMM.Core.Market;
+using HyperMM.Core.Primitives;
+using HyperMM.Core.Trading;
+
+namespace HyperMM.Simulation.Matching;
+
+public sealed partial class MatchingEngine
+{
+    /// <summary>
+    /// A new L2 snapshot of the outside market (size that belongs to no simulated account). Resting account orders
+    /// keep their place: their queue ahead follows <see cref="MatchingEngineOptions.QueueModel"/>; an order the
+    /// outside book has moved strictly through (outside ask below our bid, or outside bid above our ask) fills at
+    /// its own price as maker.
+    /// </summary>
+    public void ApplyOutsideBook(OrderBookSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        lock (_gate)
+        {
+            var now = NowMs;
+            FireScheduledCancels(now);
+            var book = Book(snapshot.Coin);
+            var previousBids = book.Outside(Side.Buy);
+            var previousAsks = book.Outside(Side.Sell);
+            UpdateQueues(book, Side.Buy, previousBids, snapshot.Bids);
+            UpdateQueues(book, Side.Sell, previousAsks, snapshot.Asks);
+            book.SetOutside(snapshot);
+            FillThrough(book, Side.Buy, snapshot.Asks.Count > 0 ? snapshot.Asks[0].Price : 0m, now);
+            FillThrough(book, Side.Sell, snapshot.Bids.Count > 0 ? snapshot.Bids[0].Price : 0m, now);
+            PublishBook(book, now);
+        }
+    }
+
+    /// <summary>
+    /// A trade printed by the outside market (aggressor side as the venue reports it). It is forwarded to the sink;
+    /// resting account orders on the passive side priced strictly better than the print fill completely; those at
+    /// the print's price fill only with the volume left after the queue ahead of them is used up.
+    /// </summary>
+    public void ApplyOutsideTrade(Trade trade)
+    {
+        lock (_gate)
+        {
+            var now = NowMs;
+            FireScheduledCancels(now);
+            var book = Book(trade.Coin);
+            book.LastTradePrice = trade.Price;
+            _sink.OnTrade(trade);
+            var passive = trade.AggressorSide.Opposite();
+            var changed = false;
+            var volumeLeft = trade.Size;
+            foreach (var (price, queue) in book.Levels(passive).ToList())
+            {
+                if (Better(passive, price, trade.Price))
+                {
+                    foreach (var order in queue.ToList())
+                    {
+                        changed |= FillOutside(book, order, order.Remaining, now);
+                    }
+
+                    continue;
+                }
+
+                if (price != trade.Price)
+                {
+                    break;
+                }
+
+                foreach (var order in queue.ToList())
+                {
+                    order.QueueAhead -= trade.Size;
+                    order.TradedSinceSnapshot += trade.Size;
+                    if (order.QueueAhead >= 0m)
+                    {
+                        continue;
+                    }
+
+                    var quantity = Core.Instruments.VenueRules.RoundSizeDown(
+                        Math.Min(Math.Min(-order.QueueAhead, order.Remaining), volumeLeft), book.Spec.SzDecimals);
+                    order.QueueAhead = 0m;
+                    volumeLeft -= quantity;
+                    if (quantity > 0m)
+                    {
+                        changed |= FillOutside(book, order, quantity, now);
+                    }
+                }
+
+                break;
+            }
+
+            if (changed)
+            {
+                PublishBook(book, now);
+            }
+        }
+    }
+
+    private void UpdateQueues(CoinBook book, Side side, IReadOnlyList<BookLevel> previous, IReadOnlyList<BookLevel> next)
+    {
+        foreach (var (price, queue) in book.Levels(side))
+        {
+            var before = SizeAt(previous, price);
+            var after = SizeAt(next, price);
+            foreach (var order in queue)
+            {
+                order.QueueAhead = Options.QueueModel.OnLevelChange(order.QueueAhead, order.TradedSinceSnapshot, before, after);
+                order.TradedSinceSnapshot = 0m;
+            }
+        }
+    }
+
+    private static decimal SizeAt(IReadOnlyList<BookLevel> levels, decimal price)
+    {
+        for (var i = 0; i < levels.Count; i++)
+        {
+            if (levels[i].Price == price)
+            {
+                return levels[i].Size;
+            }
+        }
+
+        return 0m;
+    }
+
+    private void FillThrough(CoinBook book, Side restingSide, decimal outsideOpposite, long now)
+    {
+        if (outsideOpposite == 0m)
+        {
+            return;
+        }
+
+        foreach (var (price, queue) in book.Levels(restingSide).ToList())
+        {
+            var through = restingSide == Side.Buy ? price > outsideOpposite : price < outsideOpposite;
+            if (!through)
+            {
+                break;
+            }
+
+            foreach (var order in queue.ToList())
+            {
+                FillOutside(book, order, order.Remaining, now);
+            }
+        }
+    }
+
+    /// <summary>Fills a resting account order as maker against the outside market; returns true when something filled.</summary>
+    private bool FillOutside(CoinBook book, SimOrder order, decimal quantity, long now)
+    {
+        var ledger = _accounts[order.Account];
+        if (order.ReduceOnly)
+        {
+            quantity = Math.Min(quantity, ClosableSize(ledger.SizeOf(order.Coin), order.Side));
+        }
+
+        if (quantity <= 0m)
+        {
+            if (order.ReduceOnly)
+            {
+                RemoveResting(book, order, OrderState.OtherTerminal, "reduceOnlyCanceled", now);
+                return true;
+            }
+
+            return false;
+        }
+
+        ExecuteFill(ledger, book, order, order.Price, quantity, crossed: false, _nextTradeId++, now);
+        if (order.Remaining == 0m)
+        {
+            RemoveResting(book, order, OrderState.Filled, "filled", now);
+        }
+        else if (order.ReduceOnly && ledger.SizeOf(order.Coin) == 0m)
+        {
+            RemoveResting(book, order, OrderState.OtherTerminal, "reduceOnlyCanceled", now);
+        }
+
+        return true;
+    }
+}
