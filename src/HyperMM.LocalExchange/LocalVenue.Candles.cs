@@ -29,7 +29,7 @@ public sealed partial class LocalVenue
 
         var end = req.TryGetProperty("endTime", out var endProp) && endProp.TryGetInt64(out var e) ? e : long.MaxValue;
         var interval = intervalProp.GetString()!;
-        var candles = new List<Candle>();
+        var candles = new List<Bar>();
         lock (Gate)
         {
             foreach (var t in Tape.Trades(spec.Coin))
@@ -42,7 +42,7 @@ public sealed partial class LocalVenue
                 var open = t.TimeMs - (t.TimeMs % step);
                 if (candles.Count == 0 || candles[^1].OpenMs != open)
                 {
-                    candles.Add(new Candle(open, t.Price, t.Price, t.Price, t.Price, 0m, 0));
+                    candles.Add(new Bar(open, t.Price, t.Price, t.Price, t.Price, 0m, 0));
                 }
 
                 var c = candles[^1];
@@ -62,23 +62,12 @@ public sealed partial class LocalVenue
             w.WriteStartArray();
             foreach (var c in candles.TakeLast(5000))
             {
-                w.WriteStartObject();
-                w.WriteNumber("t", c.OpenMs);
-                w.WriteNumber("T", c.OpenMs + step - 1);
-                w.WriteString("s", spec.Coin.Name);
-                w.WriteString("i", interval);
-                w.WriteString("o", Num.Format(c.Open));
-                w.WriteString("c", Num.Format(c.Close));
-                w.WriteString("h", Num.Format(c.High));
-                w.WriteString("l", Num.Format(c.Low));
-                w.WriteString("v", Num.Format(c.Volume));
-                w.WriteNumber("n", c.Count);
-                w.WriteEndObject();
+                new Hyperliquid.Info.Candle(c.OpenMs, c.OpenMs + step - 1, spec.Coin.Name, interval, c.Open, c.High, c.Low, c.Close, c.Volume, c.Count).Write(w);
             }
 
             w.WriteEndArray();
         });
     }
 
-    private readonly record struct Candle(long OpenMs, decimal Open, decimal High, decimal Low, decimal Close, decimal Volume, int Count);
+    private readonly record struct Bar(long OpenMs, decimal Open, decimal High, decimal Low, decimal Close, decimal Volume, int Count);
 }

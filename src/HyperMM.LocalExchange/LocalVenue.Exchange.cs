@@ -3,6 +3,7 @@ using HyperMM.Core.Instruments;
 using HyperMM.Core.Primitives;
 using HyperMM.Core.Trading;
 using HyperMM.Hyperliquid.Actions;
+using HyperMM.Hyperliquid.Exchange;
 using HyperMM.Hyperliquid.Json;
 using HyperMM.Hyperliquid.Signing;
 using HyperMM.LocalExchange.Http;
@@ -50,7 +51,7 @@ public sealed partial class LocalVenue
         ArgumentNullException.ThrowIfNull(request);
         if (request.EnvelopeError(IsMainnet) is { } envelopeError)
         {
-            return ExchangeResponseJson.Err(envelopeError);
+            return Err(envelopeError);
         }
 
         Address signer;
@@ -60,13 +61,13 @@ public sealed partial class LocalVenue
         }
         catch (FormatException)
         {
-            return ExchangeResponseJson.Err("Unable to recover signer.");
+            return Err("Unable to recover signer.");
         }
 
         var now = NowMs;
         if (request.ExpiresAfter is { } expiresAfter && expiresAfter < now)
         {
-            return ExchangeResponseJson.Err(string.Create(CultureInfo.InvariantCulture, $"Action expired: expiresAfter {expiresAfter} < {now}"));
+            return Err(string.Create(CultureInfo.InvariantCulture, $"Action expired: expiresAfter {expiresAfter} < {now}"));
         }
 
         lock (Gate)
@@ -79,24 +80,24 @@ public sealed partial class LocalVenue
 
             if (Directory.ResolveTradingAccount(signer, now) is not { } account)
             {
-                return ExchangeResponseJson.Err($"User or API Wallet {signer.Hex} does not exist.");
+                return Err($"User or API Wallet {signer.Hex} does not exist.");
             }
 
             if (request.VaultAddress is { } vault)
             {
-                return ExchangeResponseJson.Err($"Vault not registered: {vault.Hex}");
+                return Err($"Vault not registered: {vault.Hex}");
             }
 
             if (Nonces.Check(signer, request.Nonce, now) is { } nonceError)
             {
-                return ExchangeResponseJson.Err(nonceError);
+                return Err(nonceError);
             }
 
             var volume = Engine.GetAccount(account).CumulativeVolumeUsd;
             var isCancel = request.Action is CancelAction or CancelByCloidAction;
             if (Budget.TryCharge(account, BatchLength(request.Action), isCancel, volume) is { } budgetError)
             {
-                return ExchangeResponseJson.Err(budgetError);
+                return Err(budgetError);
             }
 
             Nonces.Record(signer, request.Nonce);
@@ -110,41 +111,41 @@ public sealed partial class LocalVenue
         switch (action)
         {
             case OrderAction order:
-                return ExchangeResponseJson.OrderStatuses([.. order.Orders.Select(o => Place(account, o))]);
+                return ExchangeResponse.Order([.. order.Orders.Select(o => VenueModels.Status(Place(account, o)))]).ToUtf8();
             case CancelAction cancel:
-                return ExchangeResponseJson.CancelStatuses([.. cancel.Cancels.Select(c => Instrument(c.Asset.Value) is { } spec
+                return ExchangeResponse.Cancel([.. cancel.Cancels.Select(c => VenueModels.Status(Instrument(c.Asset.Value) is { } spec
                     ? Engine.Cancel(account, spec.Coin, c.Oid)
-                    : CancelResult.Failed(RejectReason.OrderNotFound, VenueErrors.WithAsset(VenueErrors.MissingOrder, c.Asset)))]);
+                    : CancelResult.Failed(RejectReason.OrderNotFound, VenueErrors.WithAsset(VenueErrors.MissingOrder, c.Asset))))]).ToUtf8();
             case CancelByCloidAction cancelByCloid:
-                return ExchangeResponseJson.CancelStatuses([.. cancelByCloid.Cancels.Select(c => Instrument(c.Asset.Value) is { } spec
+                return ExchangeResponse.Cancel([.. cancelByCloid.Cancels.Select(c => VenueModels.Status(Instrument(c.Asset.Value) is { } spec
                     ? Engine.CancelByCloid(account, spec.Coin, c.Cloid)
-                    : CancelResult.Failed(RejectReason.OrderNotFound, VenueErrors.WithAsset(VenueErrors.MissingOrder, c.Asset)))]);
+                    : CancelResult.Failed(RejectReason.OrderNotFound, VenueErrors.WithAsset(VenueErrors.MissingOrder, c.Asset))))]).ToUtf8();
             case ModifyAction modify:
                 {
                     var result = Modify(account, modify.Oid, modify.Order);
-                    return result.IsAccepted ? ExchangeResponseJson.Default() : ExchangeResponseJson.Err(result.Message ?? VenueErrors.MissingOrder);
+                    return result.IsAccepted ? Ok : Err(result.Message ?? VenueErrors.MissingOrder);
                 }
 
             case BatchModifyAction batch:
-                return ExchangeResponseJson.OrderStatuses([.. batch.Modifies.Select(m => Modify(account, m.Oid, m.Order))]);
+                return ExchangeResponse.Order([.. batch.Modifies.Select(m => VenueModels.Status(Modify(account, m.Oid, m.Order)))]).ToUtf8();
             case ScheduleCancelAction schedule:
                 {
                     var result = Engine.ScheduleCancel(account, schedule.Time);
-                    return result.Success ? ExchangeResponseJson.Default() : ExchangeResponseJson.Err(result.Message ?? "Scheduled cancel refused.");
+                    return result.Success ? Ok : Err(result.Message ?? "Scheduled cancel refused.");
                 }
 
             case UpdateLeverageAction leverage:
                 {
                     var spec = Instrument(leverage.Asset.Value);
                     return spec is not null && Engine.SetLeverage(account, spec.Coin, leverage.Leverage)
-                        ? ExchangeResponseJson.Default()
-                        : ExchangeResponseJson.Err("Invalid leverage value.");
+                        ? Ok
+                        : Err("Invalid leverage value.");
                 }
 
             case NoopAction:
-                return ExchangeResponseJson.Default();
+                return Ok;
             default:
-                return ExchangeResponseJson.Err($"Action type {action.Type} is not supported by the local exchange.");
+                return Err($"Action type {action.Type} is not supported by the local exchange.");
         }
     }
 
@@ -224,25 +225,25 @@ public sealed partial class LocalVenue
     {
         if (!Directory.IsMaster(signer))
         {
-            return ExchangeResponseJson.Err(Directory.RoleOf(signer, out _) == Accounts.AccountRole.Agent
+            return Err(Directory.RoleOf(signer, out _) == Accounts.AccountRole.Agent
                 ? "Agent cannot approve another agent."
                 : $"Must deposit before performing actions. User: {signer.Hex}");
         }
 
         if (Nonces.Check(signer, nonce, now) is { } nonceError)
         {
-            return ExchangeResponseJson.Err(nonceError);
+            return Err(nonceError);
         }
 
         var (name, validUntil) = ParseAgentName(approve.SignedAgentName);
         if (Directory.Approve(signer, approve.AgentAddress, name, validUntil) is { } error)
         {
-            return ExchangeResponseJson.Err(error);
+            return Err(error);
         }
 
         Nonces.Record(signer, nonce);
         Interlocked.Increment(ref _acceptedActions);
-        return ExchangeResponseJson.Default();
+        return Ok;
     }
 
     /// <summary>"name valid_until 1700000000000" → (name, expiry); plain names never expire.</summary>
@@ -257,6 +258,10 @@ public sealed partial class LocalVenue
 
         return (agentName, null);
     }
+
+    private static readonly byte[] Ok = ExchangeResponse.Default.ToUtf8();
+
+    private static byte[] Err(string message) => ExchangeResponse.Err(message).ToUtf8();
 
     private static int BatchLength(HyperliquidAction action) => action switch
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HyperMM.Core.Primitives;
 using HyperMM.Core.Trading;
+using HyperMM.Hyperliquid.Info;
 using HyperMM.LocalExchange.Accounts;
 using HyperMM.LocalExchange.Http;
 using HyperMM.LocalExchange.Json;
@@ -61,7 +62,7 @@ public sealed partial class LocalVenue
                     w.WriteEndArray();
                 });
             case "l2Book":
-                return Coin(root) is { } coin ? JsonBytes.Write(w => MarketJson.WriteBook(w, Book(coin))) : null;
+                return Coin(root) is { } coin ? JsonBytes.Write(w => L2Book.Write(w, Book(coin))) : null;
             case "allMids":
                 return JsonBytes.Write(WriteMids);
             case "exchangeStatus":
@@ -87,7 +88,7 @@ public sealed partial class LocalVenue
                 return JsonBytes.Write(w =>
                 {
                     var state = Locked(() => Engine.GetAccount(user));
-                    AccountJson.WriteClearinghouseState(w, state, c => LocalMarkets.ByCoin(c)?.MaxLeverage ?? 1, NowMs);
+                    VenueModels.Clearinghouse(state, c => LocalMarkets.ByCoin(c.Name)?.MaxLeverage ?? 1, NowMs).Write(w);
                 });
             case "openOrders":
                 return JsonBytes.Write(w =>
@@ -95,7 +96,7 @@ public sealed partial class LocalVenue
                     w.WriteStartArray();
                     foreach (var o in Locked(() => Engine.GetOpenOrders(user)))
                     {
-                        OrderJson.WriteOpen(w, o);
+                        VenueOpenOrder.From(o).Write(w);
                     }
 
                     w.WriteEndArray();
@@ -106,7 +107,7 @@ public sealed partial class LocalVenue
                     w.WriteStartArray();
                     foreach (var o in Locked(() => Engine.GetOpenOrders(user)))
                     {
-                        OrderJson.WriteFrontend(w, o, TifOf(user, o.OrderId));
+                        VenueModels.Frontend(o, TifOf(user, o.OrderId)).Write(w);
                     }
 
                     w.WriteEndArray();
@@ -127,50 +128,24 @@ public sealed partial class LocalVenue
             case "orderStatus":
                 return OrderStatus(root, user);
             case "userRateLimit":
-                return JsonBytes.Write(w =>
                 {
                     var volume = Locked(() => Engine.GetAccount(user)).CumulativeVolumeUsd;
-                    w.WriteStartObject();
-                    w.WriteString("cumVlm", Num.Format(volume));
-                    w.WriteNumber("nRequestsUsed", Budget.Used(user));
-                    w.WriteNumber("nRequestsCap", Budget.Cap(volume));
-                    w.WriteNumber("nRequestsSurplus", 0);
-                    w.WriteEndObject();
-                });
+                    return JsonBytes.Write(new UserRateLimit(Num.Round(volume), Budget.Used(user), Budget.Cap(volume), 0).Write);
+                }
+
             case "userRole":
-                return JsonBytes.Write(w =>
                 {
                     var role = Directory.RoleOf(user, out var master);
-                    w.WriteStartObject();
-                    w.WriteString("role", role switch { AccountRole.User => "user", AccountRole.Agent => "agent", _ => "missing" });
-                    if (master is { } m)
-                    {
-                        w.WriteStartObject("data");
-                        w.WriteString("user", m.Hex);
-                        w.WriteEndObject();
-                    }
+                    return JsonBytes.Write(new UserRole(role switch { AccountRole.User => "user", AccountRole.Agent => "agent", _ => "missing" }, master, null).Write);
+                }
 
-                    w.WriteEndObject();
-                });
             case "extraAgents":
                 return JsonBytes.Write(w =>
                 {
                     w.WriteStartArray();
                     foreach (var a in Directory.NamedAgentsOf(user))
                     {
-                        w.WriteStartObject();
-                        w.WriteString("name", a.Name);
-                        w.WriteString("address", a.Agent.Hex);
-                        if (a.ValidUntilMs is { } until)
-                        {
-                            w.WriteNumber("validUntil", until);
-                        }
-                        else
-                        {
-                            w.WriteNull("validUntil");
-                        }
-
-                        w.WriteEndObject();
+                        new ExtraAgent(a.Name, a.Agent, a.ValidUntilMs).Write(w);
                     }
 
                     w.WriteEndArray();
@@ -200,42 +175,10 @@ public sealed partial class LocalVenue
 
     private Core.Market.OrderBookSnapshot Book(Coin coin) => Locked(() => Engine.GetBook(coin));
 
-    private static void WriteMeta(Utf8JsonWriter w)
-    {
-        w.WriteStartObject();
-        w.WriteStartArray("universe");
-        foreach (var spec in LocalMarkets.All)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("szDecimals", spec.SzDecimals);
-            w.WriteString("name", spec.Coin.Name);
-            w.WriteNumber("maxLeverage", spec.MaxLeverage);
-            w.WriteNumber("marginTableId", spec.MaxLeverage);
-            w.WriteEndObject();
-        }
+    private static readonly PerpMeta Meta = new(
+        [.. LocalMarkets.All.Select(s => new PerpAssetInfo(s.Coin.Name, s.SzDecimals, s.MaxLeverage, false, false, null, null))], 0);
 
-        w.WriteEndArray();
-        w.WriteStartArray("marginTables");
-        foreach (var lev in LocalMarkets.All.Select(s => s.MaxLeverage).Distinct())
-        {
-            w.WriteStartArray();
-            w.WriteNumberValue(lev);
-            w.WriteStartObject();
-            w.WriteString("description", string.Empty);
-            w.WriteStartArray("marginTiers");
-            w.WriteStartObject();
-            w.WriteString("lowerBound", "0.0");
-            w.WriteNumber("maxLeverage", lev);
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndArray();
-        }
-
-        w.WriteEndArray();
-        w.WriteNumber("collateralToken", 0);
-        w.WriteEndObject();
-    }
+    private static void WriteMeta(Utf8JsonWriter w) => Meta.Write(w);
 
     private void WriteAssetCtxs(Utf8JsonWriter w)
     {
@@ -265,30 +208,8 @@ public sealed partial class LocalVenue
                 return (b, m, ntl, bas, prev == 0m ? m : prev);
             });
             var top = book.Top;
-            w.WriteStartObject();
-            w.WriteString("funding", "0.0");
-            w.WriteString("openInterest", "0.0");
-            w.WriteString("prevDayPx", Num.Format(prevDay));
-            w.WriteString("dayNtlVlm", Num.Format(dayNtl));
-            w.WriteString("premium", "0.0");
-            w.WriteString("oraclePx", Num.Format(mark));
-            w.WriteString("markPx", Num.Format(mark));
-            if (top.IsTwoSided)
-            {
-                w.WriteString("midPx", Num.Format(top.Mid));
-                w.WriteStartArray("impactPxs");
-                w.WriteStringValue(Num.Format(top.BidPrice));
-                w.WriteStringValue(Num.Format(top.AskPrice));
-                w.WriteEndArray();
-            }
-            else
-            {
-                w.WriteNull("midPx");
-                w.WriteNull("impactPxs");
-            }
-
-            w.WriteString("dayBaseVlm", Num.Format(dayBase));
-            w.WriteEndObject();
+            new PerpAssetContext(0m, 0m, prevDay, Num.Round(dayNtl), 0m, mark, mark,
+                top.IsTwoSided ? top.Mid : null, top.IsTwoSided ? top.BidPrice : null, top.IsTwoSided ? top.AskPrice : null, dayBase).Write(w);
         }
 
         w.WriteEndArray();
@@ -296,17 +217,17 @@ public sealed partial class LocalVenue
 
     private void WriteMids(Utf8JsonWriter w)
     {
-        w.WriteStartObject();
+        var mids = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var spec in LocalMarkets.All)
         {
             var mid = Locked(() => Engine.GetMarkPrice(spec.Coin));
             if (mid > 0m)
             {
-                w.WriteString(spec.Coin.Name, Num.Format(mid));
+                mids[spec.Coin.Name] = mid;
             }
         }
 
-        w.WriteEndObject();
+        new AllMids(mids).Write(w);
     }
 
     private static void WriteFills(Utf8JsonWriter w, IEnumerable<Fill> fills)
@@ -314,7 +235,7 @@ public sealed partial class LocalVenue
         w.WriteStartArray();
         foreach (var f in fills)
         {
-            FillJson.Write(w, f);
+            VenueModels.Fill(f).Write(w);
         }
 
         w.WriteEndArray();
@@ -341,26 +262,10 @@ public sealed partial class LocalVenue
             return null;
         }
 
-        return JsonBytes.Write(w =>
-        {
-            w.WriteStartObject();
-            if (update is null)
-            {
-                w.WriteString("status", "unknownOid");
-            }
-            else
-            {
-                w.WriteString("status", "order");
-                w.WriteStartObject("order");
-                w.WritePropertyName("order");
-                OrderJson.WriteFrontend(w, update.Order, TifOf(user, update.Order.OrderId));
-                w.WriteString("status", update.Status);
-                w.WriteNumber("statusTimestamp", update.StatusTimeMs);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-        });
+        var result = update is null
+            ? OrderStatusResult.Unknown
+            : new OrderStatusResult(VenueModels.Frontend(update.Order, TifOf(user, update.Order.OrderId)), update.Status, update.StatusTimeMs);
+        return JsonBytes.Write(result.Write);
     }
 
     private byte[]? ActiveAssetData(JsonElement root, Address user)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using HyperMM.Hyperliquid.Info;
 using HyperMM.LocalExchange.Json;
 using HyperMM.LocalExchange.Limits;
 using HyperMM.LocalExchange.Market;
@@ -18,7 +19,7 @@ public sealed partial class LocalVenue
             case "l2Book":
                 {
                     var book = Engine.GetBook(LocalMarkets.ByCoin(subscription.Coin!)!.Coin);
-                    return [JsonBytes.Channel("l2Book", w => MarketJson.WriteBook(w, book))];
+                    return [JsonBytes.Channel("l2Book", w => L2Book.Write(w, book))];
                 }
 
             case "bbo":
@@ -43,7 +44,7 @@ public sealed partial class LocalVenue
                             w.WriteStartArray("fills");
                             foreach (var f in fills.Reverse().Take(2000))
                             {
-                                FillJson.Write(w, f);
+                                VenueModels.Fill(f).Write(w);
                             }
 
                             w.WriteEndArray();

@@ -1,6 +1,7 @@
 using HyperMM.Core.Market;
 using HyperMM.Core.Primitives;
 using HyperMM.Core.Trading;
+using HyperMM.Hyperliquid.Info;
 using HyperMM.LocalExchange.Json;
 using HyperMM.LocalExchange.Market;
 using HyperMM.LocalExchange.Ws;
@@ -25,7 +26,7 @@ public sealed class VenueEventSink(WsHub hub, TradeTape tape) : IMatchingEventSi
                 w.WriteStartObject();
                 w.WriteString("user", account.Hex);
                 w.WriteStartArray("fills");
-                FillJson.Write(w, fill);
+                VenueModels.Fill(fill).Write(w);
                 w.WriteEndArray();
                 w.WriteEndObject();
             }));
@@ -38,7 +39,7 @@ public sealed class VenueEventSink(WsHub hub, TradeTape tape) : IMatchingEventSi
             {
                 w.WriteStartObject();
                 w.WriteStartArray("fills");
-                FillJson.Write(w, fill);
+                VenueModels.Fill(fill).Write(w);
                 w.WriteEndArray();
                 w.WriteEndObject();
             }));
@@ -101,7 +102,7 @@ public sealed class VenueEventSink(WsHub hub, TradeTape tape) : IMatchingEventSi
         var topic = WsSubscription.TopicOf("l2Book", book.Coin.Name, null);
         if (hub.HasSubscribers(topic))
         {
-            hub.Publish(topic, JsonBytes.Channel("l2Book", w => MarketJson.WriteBook(w, book)));
+            hub.Publish(topic, JsonBytes.Channel("l2Book", w => L2Book.Write(w, book)));
         }
 
         var bboTopic = WsSubscription.TopicOf("bbo", book.Coin.Name, null);

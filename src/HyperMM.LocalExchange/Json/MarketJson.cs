@@ -1,26 +1,14 @@
 using System.Text.Json;
 using HyperMM.Core.Market;
 using HyperMM.Core.Primitives;
+using HyperMM.Hyperliquid.Info;
+using HyperMM.Hyperliquid.Json;
 
 namespace HyperMM.LocalExchange.Json;
 
-/// <summary>Books and trades as the venue prints them (PROTOCOL §1.4 l2Book, §6.2 l2Book / bbo / trades).</summary>
+/// <summary>WebSocket market pushes the client models do not write: <c>bbo</c> and <c>trades</c> items (PROTOCOL §6.2).</summary>
 public static class MarketJson
 {
-    public static void WriteBook(Utf8JsonWriter w, OrderBookSnapshot book)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        ArgumentNullException.ThrowIfNull(book);
-        w.WriteStartObject();
-        w.WriteString("coin", book.Coin.Name);
-        w.WriteNumber("time", book.TimeMs);
-        w.WriteStartArray("levels");
-        WriteSide(w, book.Bids);
-        WriteSide(w, book.Asks);
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
     public static void WriteBbo(Utf8JsonWriter w, OrderBookSnapshot book)
     {
         ArgumentNullException.ThrowIfNull(w);
@@ -40,10 +28,10 @@ public static class MarketJson
         ArgumentNullException.ThrowIfNull(w);
         w.WriteStartObject();
         w.WriteString("coin", t.Coin.Name);
-        w.WriteString("side", OrderJson.SideCode(t.AggressorSide));
-        w.WriteString("px", Num.Format(t.Price));
-        w.WriteString("sz", Num.Format(t.Size));
-        w.WriteString("hash", FillJson.Hash(t.TradeId));
+        w.WriteString("side", JsonRead.SideText(t.AggressorSide));
+        JsonRead.WriteDec(w, "px", t.Price);
+        JsonRead.WriteDec(w, "sz", t.Size);
+        w.WriteString("hash", VenueModels.TxHash(t.TradeId));
         w.WriteNumber("time", t.TimeMs);
         w.WriteNumber("tid", t.TradeId);
         w.WriteStartArray("users");
@@ -51,17 +39,6 @@ public static class MarketJson
         w.WriteStringValue(seller.Hex);
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static void WriteSide(Utf8JsonWriter w, IReadOnlyList<BookLevel> levels)
-    {
-        w.WriteStartArray();
-        foreach (var l in levels)
-        {
-            WriteLevel(w, l);
-        }
-
-        w.WriteEndArray();
     }
 
     private static void WriteLevelOrNull(Utf8JsonWriter w, IReadOnlyList<BookLevel> levels)
@@ -72,16 +49,7 @@ public static class MarketJson
         }
         else
         {
-            WriteLevel(w, levels[0]);
+            L2Book.WriteLevel(w, levels[0]);
         }
-    }
-
-    private static void WriteLevel(Utf8JsonWriter w, BookLevel l)
-    {
-        w.WriteStartObject();
-        w.WriteString("px", Num.Format(l.Price));
-        w.WriteString("sz", Num.Format(l.Size));
-        w.WriteNumber("n", Math.Max(1, l.Orders));
-        w.WriteEndObject();
     }
 }

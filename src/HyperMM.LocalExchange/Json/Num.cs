@@ -1,23 +1,18 @@
-using System.Globalization;
+using HyperMM.Hyperliquid.Json;
 
 namespace HyperMM.LocalExchange.Json;
 
 /// <summary>
-/// Decimal → the venue's string-number: plain digits, no exponent, no trailing zeros, never "-0". Figures the
-/// venue derives (PnL, margin, account value) are rounded to 8 decimals first; order prices and sizes already
-/// satisfy the tick and lot rules and print exactly.
+/// Figures the venue derives (PnL, margin, account value, averages) rounded to 8 decimals, then printed as the
+/// venue prints string-numbers (the client's <see cref="JsonRead.FormatDec"/>: integral values as "30135.0").
 /// </summary>
 public static class Num
 {
-    public static string Format(decimal value)
+    public static decimal Round(decimal value)
     {
         var rounded = decimal.Round(value, 8, MidpointRounding.ToEven);
-        if (rounded == 0m)
-        {
-            return "0.0";
-        }
-
-        var text = rounded.ToString("0.########", CultureInfo.InvariantCulture);
-        return text.Contains('.', StringComparison.Ordinal) ? text : text + ".0";
+        return rounded == 0m ? 0m : rounded;
     }
+
+    public static string Format(decimal value) => JsonRead.FormatDec(Round(value));
 }
