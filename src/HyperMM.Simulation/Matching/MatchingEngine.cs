@@ -98,5 +98,11 @@ public sealed partial class MatchingEngine
     private int LeverageOf(AccountLedger ledger, InstrumentSpec spec) =>
         ledger.Leverage.TryGetValue(spec.Coin, out var leverage) ? leverage : Math.Min(Options.DefaultLeverage, spec.MaxLeverage);
 
-    private void PublishBook(CoinBook book, long nowMs) => _sink.OnBook(book.Snapshot(Options.BookDepth, nowMs));
+    private void PublishBook(CoinBook book, long nowMs)
+    {
+        if (Options.PublishBooks)
+        {
+            _sink.OnBook(book.Snapshot(Options.BookDepth, nowMs));
+        }
+    }
 }

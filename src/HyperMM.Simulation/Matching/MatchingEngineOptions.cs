@@ -28,6 +28,9 @@ public sealed record MatchingEngineOptions
     /// <summary>Levels per side in published book snapshots.</summary>
     public int BookDepth { get; init; } = 20;
 
+    /// <summary>When false, <see cref="IMatchingEventSink.OnBook"/> is never called (backtests: saves building merged books).</summary>
+    public bool PublishBooks { get; init; } = true;
+
     /// <summary>How shrinking outside levels move our resting orders forward (default risk-averse).</summary>
     public IQueueModel QueueModel { get; init; } = RiskAverseQueueModel.Instance;
 }

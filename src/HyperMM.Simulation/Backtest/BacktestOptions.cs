@@ -1,0 +1,23 @@
+using HyperMM.Simulation.Matching;
+using HyperMM.Simulation.Queue;
+
+namespace HyperMM.Simulation.Backtest;
+
+/// <summary>How a backtest is run.</summary>
+public sealed record BacktestOptions
+{
+    public LatencyOptions Latency { get; init; } = LatencyOptions.Default;
+
+    public IQueueModel QueueModel { get; init; } = RiskAverseQueueModel.Instance;
+
+    public FeeSchedule Fees { get; init; } = FeeSchedule.HyperliquidBase;
+
+    /// <summary>USDC credited to the simulated account before the start.</summary>
+    public decimal InitialUsdc { get; init; } = 10_000m;
+
+    /// <summary>Hand books and trades to the strategy at its next wake-up instead of waking it for each (see SimulatedExchange).</summary>
+    public bool BatchMarketEvents { get; init; } = true;
+
+    /// <summary>Run id for the strategy's cloids (fixed, so runs are reproducible).</summary>
+    public uint RunId { get; init; } = 1;
+}

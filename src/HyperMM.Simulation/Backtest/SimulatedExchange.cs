@@ -1,0 +1,188 @@
+using System.Threading.Channels;
+using HyperMM.Core.Instruments;
+using HyperMM.Core.Market;
+using HyperMM.Core.Primitives;
+using HyperMM.Core.Trading;
+using HyperMM.Simulation.Market;
+using HyperMM.Simulation.Matching;
+
+namespace HyperMM.Simulation.Backtest;
+
+/// <summary>
+/// Core's <see cref="IExchange"/> on simulated time: one account on a <see cref="MatchingEngine"/> fed by an outside
+/// market. Order actions reach the engine after the entry latency and answer after the ack latency; pushed events
+/// reach the strategy after the feed latency. A driver (<see cref="BacktestSession"/>) moves time: it only advances
+/// while the strategy loop is parked (waiting for events or for an answer), which makes a run deterministic.
+/// With <see cref="BatchMarketEvents"/>, books and trades are handed over when the loop wakes for its own timer,
+/// for one of our fills or order updates, or for an answer, instead of waking it for every market event.
+/// </summary>
+public sealed partial class SimulatedExchange : IExchange
+{
+    private readonly Channel<ExchangeEvent> _events = Channel.CreateUnbounded<ExchangeEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Queue<PendingRequest> _arrivals = new();
+    private readonly Queue<PendingRequest> _responses = new();
+    private readonly Queue<(long DueMs, ExchangeEvent Event, bool Wakes)> _deliveries = new();
+    private readonly List<ExchangeEvent> _staged = [];
+    private readonly HashSet<Coin> _subscribed = [];
+    private readonly SemaphoreSlim _parked = new(0);
+    private readonly SimulationTimeProvider _time;
+    private readonly long _feedMs;
+    private readonly long _entryMs;
+    private readonly long _ackMs;
+    private volatile RunnerState _state = RunnerState.Running;
+    private long _requestsSent;
+
+    public SimulatedExchange(MatchingEngine engine, SimulationTimeProvider time, Address account, LatencyOptions latency, bool batchMarketEvents = true)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(latency);
+        Engine = engine;
+        _time = time;
+        Account = account;
+        BatchMarketEvents = batchMarketEvents;
+        _feedMs = (long)latency.Feed.TotalMilliseconds;
+        _entryMs = (long)latency.OrderEntry.TotalMilliseconds;
+        _ackMs = (long)latency.OrderAck.TotalMilliseconds;
+        _time.TimerArmed = () => Park(RunnerState.WaitingForEvents);
+    }
+
+    public Address Account { get; }
+
+    public MatchingEngine Engine { get; }
+
+    public bool BatchMarketEvents { get; }
+
+    /// <summary>When true, order actions execute at once (used while the strategy shuts down).</summary>
+    public bool Immediate { get; set; }
+
+    public long RequestsSent => Interlocked.Read(ref _requestsSent);
+
+    public ChannelReader<ExchangeEvent> Events => _events.Reader;
+
+    /// <summary>The sink to give the engine so our fills and order updates reach the strategy.</summary>
+    public IMatchingEventSink Sink => new AccountSink(this);
+
+    public ValueTask<InstrumentSpec> GetInstrumentAsync(Coin coin, CancellationToken cancellationToken) =>
+        Engine.TryGetInstrument(coin, out var spec) ? ValueTask.FromResult(spec) : throw new ArgumentException($"Unknown coin {coin}.", nameof(coin));
+
+    public ValueTask SubscribeAsync(Coin coin, CancellationToken cancellationToken)
+    {
+        _subscribed.Add(coin);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<OrderBookSnapshot> GetBookAsync(Coin coin, CancellationToken cancellationToken) => ValueTask.FromResult(Engine.GetBook(coin));
+
+    public ValueTask<AccountSnapshot> GetAccountAsync(Coin coin, CancellationToken cancellationToken)
+    {
+        var state = Engine.GetAccount(Account);
+        var position = Engine.GetPosition(Account, coin);
+        var orders = Engine.GetOpenOrders(Account).Where(o => o.Coin == coin).ToList();
+        return ValueTask.FromResult(new AccountSnapshot(Account, coin, position.Size, position.EntryPrice, state.AccountValue,
+            state.MarginUsed, state.Withdrawable, orders, _time.NowMs));
+    }
+
+    public ValueTask<IReadOnlyList<Fill>> GetFillsAsync(long sinceMs, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Engine.GetFills(Account, sinceMs));
+
+    public ValueTask<OrderLookup> GetOrderAsync(Cloid cloid, CancellationToken cancellationToken)
+    {
+        var update = Engine.GetOrder(Account, cloid);
+        return ValueTask.FromResult(update is null ? new OrderLookup(cloid, OrderState.Unknown, null) : new OrderLookup(cloid, update.State, update.Order));
+    }
+
+    public ValueTask<RequestBudget> GetRequestBudgetAsync(CancellationToken cancellationToken)
+    {
+        var volume = Engine.GetAccount(Account).CumulativeVolumeUsd;
+        return ValueTask.FromResult(new RequestBudget(RequestsSent, 10_000 + (long)volume, volume));
+    }
+
+    public ValueTask<IReadOnlyList<OrderResult>> PlaceOrdersAsync(IReadOnlyList<OrderRequest> orders, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        return Submit(orders.Count, () => Engine.PlaceBatch(Account, orders));
+    }
+
+    public ValueTask<IReadOnlyList<OrderResult>> ModifyOrdersAsync(IReadOnlyList<ModifyRequest> modifies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(modifies);
+        return Submit<OrderResult>(modifies.Count, () => [.. modifies.Select(m => Engine.Modify(Account, m))]);
+    }
+
+    public ValueTask<IReadOnlyList<CancelResult>> CancelOrdersAsync(IReadOnlyList<CancelRequest> cancels, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cancels);
+        return Submit<CancelResult>(cancels.Count, () => [.. cancels.Select(c => c.OrderId is { } oid
+            ? Engine.Cancel(Account, c.Coin, oid)
+            : Engine.CancelByCloid(Account, c.Coin, c.Cloid ?? default))]);
+    }
+
+    public ValueTask<CancelResult> ScheduleCancelAsync(DateTimeOffset? at, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Engine.ScheduleCancel(Account, at?.ToUnixTimeMilliseconds()));
+
+    public ValueTask<bool> SetLeverageAsync(Coin coin, int leverage, bool isCross, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Engine.SetLeverage(Account, coin, leverage));
+
+    public ValueTask DisposeAsync()
+    {
+        _events.Writer.TryComplete();
+        _parked.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask<IReadOnlyList<T>> Submit<T>(int count, Func<IReadOnlyList<T>> execute)
+    {
+        Interlocked.Add(ref _requestsSent, count);
+        if (Immediate || (_entryMs == 0 && _ackMs == 0))
+        {
+            return ValueTask.FromResult(execute());
+        }
+
+        var completion = new TaskCompletionSource<IReadOnlyList<T>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        IReadOnlyList<T>? results = null;
+        _arrivals.Enqueue(new PendingRequest(_time.NowMs + _entryMs, () => results = execute(), () => completion.SetResult(results!)));
+        Park(RunnerState.WaitingForResponse);
+        return new ValueTask<IReadOnlyList<T>>(completion.Task);
+    }
+
+    private void Park(RunnerState state)
+    {
+        if (Immediate)
+        {
+            return;
+        }
+
+        _state = state;
+        _parked.Release();
+    }
+
+    private void Deliver(ExchangeEvent ev, bool wakes) => _deliveries.Enqueue((_time.NowMs + _feedMs, ev, wakes));
+
+    private sealed class AccountSink(SimulatedExchange owner) : IMatchingEventSink
+    {
+        public void OnFill(Address account, Fill fill)
+        {
+            if (account == owner.Account)
+            {
+                owner.Deliver(new FillsEvent([fill], false, owner._time.NowMs + owner._feedMs), wakes: true);
+            }
+        }
+
+        public void OnOrderUpdate(Address account, OrderUpdate update)
+        {
+            if (account == owner.Account)
+            {
+                owner.Deliver(new OrderUpdatesEvent([update], owner._time.NowMs + owner._feedMs), wakes: true);
+            }
+        }
+
+        public void OnTrade(Trade trade)
+        {
+        }
+
+        public void OnBook(OrderBookSnapshot book)
+        {
+        }
+    }
+}
