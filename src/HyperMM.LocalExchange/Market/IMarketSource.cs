@@ -1,3 +1,5 @@
+using HyperMM.Simulation.Market;
+
 namespace HyperMM.LocalExchange.Market;
 
 /// <summary>The outside market that feeds the venue: the synthetic market or a replay.</summary>

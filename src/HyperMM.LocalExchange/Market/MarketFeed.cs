@@ -1,4 +1,5 @@
 using HyperMM.LocalExchange.Faults;
+using HyperMM.Simulation.Market;
 using Microsoft.Extensions.Logging;
 
 namespace HyperMM.LocalExchange.Market;
@@ -36,13 +37,13 @@ public sealed partial class MarketFeed(LocalVenue venue, IMarketSource source, T
         {
             foreach (var e in _events)
             {
-                if (e.Book is { } book)
+                if (e.Kind == MarketEventKind.Book)
                 {
-                    venue.Engine.ApplyOutsideBook(book);
+                    venue.Engine.ApplyOutsideBook(e.Book!);
                 }
-                else if (e.Trade is { } trade)
+                else
                 {
-                    venue.Engine.ApplyOutsideTrade(trade with { TimeMs = now }); // replayed prints are re-stamped to venue time
+                    venue.Engine.ApplyOutsideTrade(e.Trade with { TimeMs = now }); // replayed prints are re-stamped to venue time
                 }
             }
 

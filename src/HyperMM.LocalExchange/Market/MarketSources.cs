@@ -11,6 +11,17 @@ public static class MarketSources
             return custom;
         }
 
-        throw new NotSupportedException("synthetic/replay sources arrive with the simulation branch");
+        var listed = new HashSet<string>(LocalMarkets.All.Select(s => s.Coin.Name), StringComparer.Ordinal);
+        if (options.ReplayPath is { } path)
+        {
+            if (Directory.Exists(path))
+            {
+                return ReplaySource.FromHlCsvDirectory(path, listed);
+            }
+
+            throw new NotSupportedException($"{path}: replay of a single recording file is not supported yet; pass a folder in the HL CSV layout.");
+        }
+
+        throw new NotSupportedException("The synthetic market is not available yet.");
     }
 }

@@ -1,6 +1,7 @@
 using HyperMM.Core.Market;
 using HyperMM.Core.Primitives;
 using HyperMM.LocalExchange.Market;
+using HyperMM.Simulation.Market;
 
 namespace HyperMM.LocalExchange.Tests.Support;
 
@@ -16,11 +17,11 @@ public sealed class ScriptedMarket : IMarketSource
     {
         var bids = Enumerable.Range(0, levels).Select(i => new BookLevel(bestBid - (i * tick), size, 1)).ToArray();
         var asks = Enumerable.Range(0, levels).Select(i => new BookLevel(bestAsk + (i * tick), size, 1)).ToArray();
-        Enqueue(new MarketEvent(new OrderBookSnapshot(new Coin(coin), 0, bids, asks), null));
+        Enqueue(MarketEvent.OfBook(new OrderBookSnapshot(new Coin(coin), 0, bids, asks)));
     }
 
     public void Trade(string coin, Side aggressor, decimal price, decimal size, long tid) =>
-        Enqueue(new MarketEvent(null, new Trade(new Coin(coin), 0, aggressor, price, size, tid)));
+        Enqueue(MarketEvent.OfTrade(new Trade(new Coin(coin), 0, aggressor, price, size, tid)));
 
     public void Advance(TimeSpan elapsed, List<MarketEvent> output)
     {
