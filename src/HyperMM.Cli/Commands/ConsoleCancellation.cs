@@ -11,7 +11,7 @@ public sealed class ConsoleCancellation : IDisposable
     private readonly CancellationTokenSource _cts;
     private readonly List<PosixSignalRegistration> _registrations = [];
 
-    public ConsoleCancellation(CancellationToken outer, TimeSpan? duration)
+    public ConsoleCancellation(TimeSpan? duration, CancellationToken outer)
     {
         _cts = CancellationTokenSource.CreateLinkedTokenSource(outer);
         if (duration is { } d)

@@ -44,7 +44,7 @@ public static class ExchangeCommand
             var output = parse.InvocationConfiguration.Output;
             var names = ParseNames(parse.GetValue(accounts));
             var keysPath = parse.GetValue(keysFile);
-            if (keysPath is not null && names.Count == 0)
+            if (keysPath is not null && names.Length == 0)
             {
                 throw new UsageException("--keys-file needs --accounts (the strategies to create keys for)");
             }
@@ -74,9 +74,9 @@ public static class ExchangeCommand
                 throw new UsageException("--usdc must be positive");
             }
 
-            var keyVariables = names.Count > 0 ? KeyVariables(names, parse.GetValue(config)) : [];
+            var keyVariables = names.Length > 0 ? KeyVariables(names, parse.GetValue(config)) : [];
             var runFor = parse.GetValue(duration) is { } secs ? TimeSpan.FromSeconds(CheckPositive(secs, "--duration")) : (TimeSpan?)null;
-            using var stop = new ConsoleCancellation(ct, runFor);
+            using var stop = new ConsoleCancellation(runFor, ct);
             await using var exchange = await LocalExchangeServer.StartAsync(options, null, stop.Token).ConfigureAwait(false);
             await output.WriteLineAsync($"HyperMM local exchange ({(exchange.IsMainnet ? "mainnet" : "testnet")} signatures) on {exchange.BaseUrl}  (POST /info, POST /exchange; WebSocket {exchange.WebSocketUrl})").ConfigureAwait(false);
             await output.WriteLineAsync($"market: {(options.ReplayPath is null ? "synthetic ETH, BTC, HYPE" : "replay of " + options.ReplayPath)} at speed {options.Speed.ToString(CultureInfo.InvariantCulture)}").ConfigureAwait(false);
@@ -107,7 +107,7 @@ public static class ExchangeCommand
         return command;
     }
 
-    private static IReadOnlyList<string> ParseNames(string? text)
+    private static string[] ParseNames(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

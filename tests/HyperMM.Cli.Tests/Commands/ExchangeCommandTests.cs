@@ -43,7 +43,7 @@ public class ExchangeCommandTests
                 "--keys-file", keys, "--config", config, "--duration", "1");
             Assert.Equal(0, code);
             Assert.Equal(string.Empty, error);
-            Assert.Matches(@"on http://127\.0\.0\.1:\d+ ", output);
+            Assert.Matches(@"on http://127\.0\.0\.1:\d+/", output);
             Assert.Contains("account mm_eth_perp: master 0x", output, StringComparison.Ordinal);
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keys));
             var lines = File.ReadAllLines(keys);
