@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(WatchdogCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
         root.Subcommands.Add(DashboardCommand.Build());
+        root.Subcommands.Add(ExchangeCommand.Build());
         return root;
     }
 

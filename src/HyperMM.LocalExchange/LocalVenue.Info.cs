@@ -1,0 +1,303 @@
+using System.Text.Json;
+using HyperMM.Core.Primitives;
+using HyperMM.Core.Trading;
+using HyperMM.Hyperliquid.Info;
+using HyperMM.LocalExchange.Accounts;
+using HyperMM.LocalExchange.Http;
+using HyperMM.LocalExchange.Json;
+using HyperMM.LocalExchange.Limits;
+using HyperMM.LocalExchange.Market;
+
+namespace HyperMM.LocalExchange;
+
+/// <summary>POST /info (PROTOCOL §1.4): every request type the client uses, in the venue's JSON shapes.</summary>
+public sealed partial class LocalVenue
+{
+    private const string BadBody = "Failed to deserialize the JSON body into the target type";
+
+    public VenueReply Info(ReadOnlySpan<byte> body, string remoteIp)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(body.ToArray());
+        }
+        catch (JsonException)
+        {
+            return VenueReply.Text(422, BadBody);
+        }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var typeProp) || typeProp.ValueKind != JsonValueKind.String)
+            {
+                return VenueReply.Text(422, BadBody);
+            }
+
+            var type = typeProp.GetString()!;
+            if (!IpLimiter.TryCharge(remoteIp, IpWeightLimiter.InfoWeight(type)))
+            {
+                return TooManyRequests();
+            }
+
+            var reply = InfoPayload(type, root);
+            return reply is null ? VenueReply.Text(422, BadBody) : VenueReply.Json(reply);
+        }
+    }
+
+    /// <summary>The JSON of an /info answer, or null when the request does not deserialize (HTTP 422).</summary>
+    internal byte[]? InfoPayload(string type, JsonElement root)
+    {
+        switch (type)
+        {
+            case "meta":
+                return JsonBytes.Write(WriteMeta);
+            case "metaAndAssetCtxs":
+                return JsonBytes.Write(w =>
+                {
+                    w.WriteStartArray();
+                    WriteMeta(w);
+                    WriteAssetCtxs(w);
+                    w.WriteEndArray();
+                });
+            case "l2Book":
+                return Coin(root) is { } coin ? JsonBytes.Write(w => L2Book.Write(w, Book(coin))) : null;
+            case "allMids":
+                return JsonBytes.Write(WriteMids);
+            case "exchangeStatus":
+                return JsonBytes.Write(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("time", NowMs);
+                    w.WriteNull("specialStatuses");
+                    w.WriteEndObject();
+                });
+            case "candleSnapshot":
+                return Candles(root);
+        }
+
+        if (User(root) is not { } user)
+        {
+            return null;
+        }
+
+        switch (type)
+        {
+            case "clearinghouseState":
+                return JsonBytes.Write(w =>
+                {
+                    var state = Locked(() => Engine.GetAccount(user));
+                    VenueModels.Clearinghouse(state, c => LocalMarkets.ByCoin(c.Name)?.MaxLeverage ?? 1, NowMs).Write(w);
+                });
+            case "openOrders":
+                return JsonBytes.Write(w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var o in Locked(() => Engine.GetOpenOrders(user)))
+                    {
+                        VenueOpenOrder.From(o).Write(w);
+                    }
+
+                    w.WriteEndArray();
+                });
+            case "frontendOpenOrders":
+                return JsonBytes.Write(w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var o in Locked(() => Engine.GetOpenOrders(user)))
+                    {
+                        VenueModels.Frontend(o, TifOf(user, o.OrderId)).Write(w);
+                    }
+
+                    w.WriteEndArray();
+                });
+            case "userFills":
+                return JsonBytes.Write(w => WriteFills(w, Locked(() => Engine.GetFills(user)).Reverse().Take(2000)));
+            case "userFillsByTime":
+                {
+                    if (!root.TryGetProperty("startTime", out var st) || !st.TryGetInt64(out var start))
+                    {
+                        return null;
+                    }
+
+                    var end = root.TryGetProperty("endTime", out var et) && et.TryGetInt64(out var e) ? e : long.MaxValue;
+                    return JsonBytes.Write(w => WriteFills(w, Locked(() => Engine.GetFills(user, start)).Where(f => f.TimeMs <= end).Take(2000)));
+                }
+
+            case "orderStatus":
+                return OrderStatus(root, user);
+            case "userRateLimit":
+                {
+                    var volume = Locked(() => Engine.GetAccount(user)).CumulativeVolumeUsd;
+                    return JsonBytes.Write(new UserRateLimit(Num.Round(volume), Budget.Used(user), Budget.Cap(volume), 0).Write);
+                }
+
+            case "userRole":
+                {
+                    var role = Directory.RoleOf(user, out var master);
+                    return JsonBytes.Write(new UserRole(role switch { AccountRole.User => "user", AccountRole.Agent => "agent", _ => "missing" }, master, null).Write);
+                }
+
+            case "extraAgents":
+                return JsonBytes.Write(w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var a in Directory.NamedAgentsOf(user))
+                    {
+                        new ExtraAgent(a.Name, a.Agent, a.ValidUntilMs).Write(w);
+                    }
+
+                    w.WriteEndArray();
+                });
+            case "activeAssetData":
+                return ActiveAssetData(root, user);
+            default:
+                return null;
+        }
+    }
+
+    private T Locked<T>(Func<T> read)
+    {
+        lock (Gate)
+        {
+            return read();
+        }
+    }
+
+    private static VenueReply TooManyRequests() => VenueReply.Text(429, "429 Too Many Requests");
+
+    private static Coin? Coin(JsonElement root) =>
+        root.TryGetProperty("coin", out var c) && c.ValueKind == JsonValueKind.String && LocalMarkets.ByCoin(c.GetString()!) is { } spec ? spec.Coin : null;
+
+    private static Address? User(JsonElement root) =>
+        root.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.String && Address.TryParse(u.GetString(), out var a) ? a : null;
+
+    private Core.Market.OrderBookSnapshot Book(Coin coin) => Locked(() => Engine.GetBook(coin));
+
+    private static readonly PerpMeta Meta = new(
+        [.. LocalMarkets.All.Select(s => new PerpAssetInfo(s.Coin.Name, s.SzDecimals, s.MaxLeverage, false, false, null, null))], 0);
+
+    private static void WriteMeta(Utf8JsonWriter w) => Meta.Write(w);
+
+    private void WriteAssetCtxs(Utf8JsonWriter w)
+    {
+        w.WriteStartArray();
+        foreach (var spec in LocalMarkets.All)
+        {
+            var (book, mark, dayNtl, dayBase, prevDay) = Locked(() =>
+            {
+                var b = Engine.GetBook(spec.Coin);
+                var m = Engine.GetMarkPrice(spec.Coin);
+                var since = NowMs - 86_400_000L;
+                var trades = Tape.Trades(spec.Coin);
+                decimal ntl = 0m, bas = 0m, prev = 0m;
+                foreach (var t in trades)
+                {
+                    if (t.TimeMs >= since)
+                    {
+                        ntl += t.Price * t.Size;
+                        bas += t.Size;
+                        if (prev == 0m)
+                        {
+                            prev = t.Price;
+                        }
+                    }
+                }
+
+                return (b, m, ntl, bas, prev == 0m ? m : prev);
+            });
+            var top = book.Top;
+            new PerpAssetContext(0m, 0m, prevDay, Num.Round(dayNtl), 0m, mark, mark,
+                top.IsTwoSided ? top.Mid : null, top.IsTwoSided ? top.BidPrice : null, top.IsTwoSided ? top.AskPrice : null, dayBase).Write(w);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private void WriteMids(Utf8JsonWriter w)
+    {
+        var mids = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var spec in LocalMarkets.All)
+        {
+            var mid = Locked(() => Engine.GetMarkPrice(spec.Coin));
+            if (mid > 0m)
+            {
+                mids[spec.Coin.Name] = mid;
+            }
+        }
+
+        new AllMids(mids).Write(w);
+    }
+
+    private static void WriteFills(Utf8JsonWriter w, IEnumerable<Fill> fills)
+    {
+        w.WriteStartArray();
+        foreach (var f in fills)
+        {
+            VenueModels.Fill(f).Write(w);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private byte[]? OrderStatus(JsonElement root, Address user)
+    {
+        if (!root.TryGetProperty("oid", out var oidProp))
+        {
+            return null;
+        }
+
+        OrderUpdate? update;
+        if (oidProp.ValueKind == JsonValueKind.Number && oidProp.TryGetInt64(out var oid))
+        {
+            update = Locked(() => Engine.GetOrder(user, new OrderId(oid)));
+        }
+        else if (oidProp.ValueKind == JsonValueKind.String && Cloid.TryParse(oidProp.GetString(), out var cloid))
+        {
+            update = Locked(() => Engine.GetOrder(user, cloid));
+        }
+        else
+        {
+            return null;
+        }
+
+        var result = update is null
+            ? OrderStatusResult.Unknown
+            : new OrderStatusResult(VenueModels.Frontend(update.Order, TifOf(user, update.Order.OrderId)), update.Status, update.StatusTimeMs);
+        return JsonBytes.Write(result.Write);
+    }
+
+    private byte[]? ActiveAssetData(JsonElement root, Address user)
+    {
+        if (Coin(root) is not { } coin)
+        {
+            return null;
+        }
+
+        return JsonBytes.Write(w =>
+        {
+            var (position, account, mark) = Locked(() => (Engine.GetPosition(user, coin), Engine.GetAccount(user), Engine.GetMarkPrice(coin)));
+            var spec = LocalMarkets.ByCoin(coin.Name)!;
+            var available = Math.Max(0m, account.Withdrawable) * position.Leverage;
+            var maxSz = mark > 0m ? Core.Instruments.VenueRules.RoundSizeDown(available / mark, spec.SzDecimals) : 0m;
+            w.WriteStartObject();
+            w.WriteString("user", user.Hex);
+            w.WriteString("coin", coin.Name);
+            w.WriteStartObject("leverage");
+            w.WriteString("type", "cross");
+            w.WriteNumber("value", position.Leverage);
+            w.WriteEndObject();
+            w.WriteStartArray("maxTradeSzs");
+            w.WriteStringValue(Num.Format(maxSz));
+            w.WriteStringValue(Num.Format(maxSz));
+            w.WriteEndArray();
+            w.WriteStartArray("availableToTrade");
+            w.WriteStringValue(Num.Format(available));
+            w.WriteStringValue(Num.Format(available));
+            w.WriteEndArray();
+            w.WriteString("markPx", Num.Format(mark));
+            w.WriteEndObject();
+        });
+    }
+}

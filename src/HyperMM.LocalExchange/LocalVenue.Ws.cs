@@ -1,0 +1,156 @@
+using System.Text;
+using System.Text.Json;
+using HyperMM.Hyperliquid.Info;
+using HyperMM.LocalExchange.Json;
+using HyperMM.LocalExchange.Limits;
+using HyperMM.LocalExchange.Market;
+using HyperMM.LocalExchange.Ws;
+
+namespace HyperMM.LocalExchange;
+
+/// <summary>WebSocket side of the venue: first messages of a subscription, <c>post</c> requests, allMids pushes.</summary>
+public sealed partial class LocalVenue
+{
+    public IReadOnlyList<byte[]> InitialMessages(WsSubscription subscription)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        switch (subscription.Type)
+        {
+            case "l2Book":
+                {
+                    var book = Engine.GetBook(LocalMarkets.ByCoin(subscription.Coin!)!.Coin);
+                    return [JsonBytes.Channel("l2Book", w => L2Book.Write(w, book))];
+                }
+
+            case "bbo":
+                {
+                    var book = Engine.GetBook(LocalMarkets.ByCoin(subscription.Coin!)!.Coin);
+                    return [JsonBytes.Channel("bbo", w => MarketJson.WriteBbo(w, book))];
+                }
+
+            case "allMids":
+                return [AllMidsFrame()];
+            case "userFills":
+                {
+                    var user = subscription.User!.Value;
+                    var fills = Engine.GetFills(user);
+                    return
+                    [
+                        JsonBytes.Channel("userFills", w =>
+                        {
+                            w.WriteStartObject();
+                            w.WriteBoolean("isSnapshot", true);
+                            w.WriteString("user", user.Hex);
+                            w.WriteStartArray("fills");
+                            foreach (var f in fills.Reverse().Take(2000))
+                            {
+                                VenueModels.Fill(f).Write(w);
+                            }
+
+                            w.WriteEndArray();
+                            w.WriteEndObject();
+                        }),
+                    ];
+                }
+
+            default:
+                return [];
+        }
+    }
+
+    public Task<byte[]> PostAsync(long id, JsonElement request, string remoteIp, CancellationToken cancellationToken)
+    {
+        byte[] PostFrame(string type, Action<Utf8JsonWriter> payload) => JsonBytes.Channel("post", w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("id", id);
+            w.WriteStartObject("response");
+            w.WriteString("type", type);
+            w.WritePropertyName("payload");
+            payload(w);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
+
+        byte[] ErrorFrame(string text) => PostFrame("error", w => w.WriteStringValue(text));
+
+        if (request.ValueKind != JsonValueKind.Object
+            || !request.TryGetProperty("type", out var typeProp) || typeProp.ValueKind != JsonValueKind.String
+            || !request.TryGetProperty("payload", out var payload))
+        {
+            return Task.FromResult(ErrorFrame("Error parsing JSON into valid websocket request"));
+        }
+
+        switch (typeProp.GetString())
+        {
+            case "info":
+                {
+                    if (payload.ValueKind != JsonValueKind.Object || !payload.TryGetProperty("type", out var infoType) || infoType.ValueKind != JsonValueKind.String)
+                    {
+                        return Task.FromResult(ErrorFrame("422 " + BadBody));
+                    }
+
+                    var type = infoType.GetString()!;
+                    if (!IpLimiter.TryCharge(remoteIp, IpWeightLimiter.InfoWeight(type)))
+                    {
+                        return Task.FromResult(ErrorFrame("429 Too Many Requests"));
+                    }
+
+                    var data = InfoPayload(type, payload);
+                    if (data is null)
+                    {
+                        return Task.FromResult(ErrorFrame("422 " + BadBody));
+                    }
+
+                    return Task.FromResult(PostFrame("info", w =>
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("type", type);
+                        w.WritePropertyName("data");
+                        using var doc = JsonDocument.Parse(data);
+                        doc.RootElement.WriteTo(w);
+                        w.WriteEndObject();
+                    }));
+                }
+
+            case "action":
+                {
+                    var reply = Exchange(Encoding.UTF8.GetBytes(payload.GetRawText()), remoteIp);
+                    if (reply.StatusCode != 200)
+                    {
+                        return Task.FromResult(ErrorFrame(reply.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + Encoding.UTF8.GetString(reply.Body)));
+                    }
+
+                    return Task.FromResult(PostFrame("action", w =>
+                    {
+                        using var doc = JsonDocument.Parse(reply.Body);
+                        doc.RootElement.WriteTo(w);
+                    }));
+                }
+
+            default:
+                return Task.FromResult(ErrorFrame("Error parsing JSON into valid websocket request"));
+        }
+    }
+
+    /// <summary>Pushes allMids to its subscribers (the market feed calls this after each step).</summary>
+    public void PublishMids()
+    {
+        var topic = WsSubscription.TopicOf("allMids", null, null);
+        lock (Gate)
+        {
+            if (Hub.HasSubscribers(topic))
+            {
+                Hub.Publish(topic, AllMidsFrame());
+            }
+        }
+    }
+
+    private byte[] AllMidsFrame() => JsonBytes.Channel("allMids", w =>
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("mids");
+        WriteMids(w);
+        w.WriteEndObject();
+    });
+}
