@@ -1,3 +1,5 @@
+using HyperMM.Hyperliquid.Accounts;
+using HyperMM.LocalExchange;
 using Microsoft.Extensions.Logging;
 
 namespace HyperMM.Cli.Hosting;
@@ -5,9 +7,27 @@ namespace HyperMM.Cli.Hosting;
 /// <summary>Picks the venue connector for <see cref="RunSettings.Network"/>.</summary>
 public static class VenueConnectors
 {
-    public static Task<IVenueConnector> CreateAsync(RunSettings settings, ILoggerFactory loggers, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<IVenueConnector> CreateAsync(RunSettings settings, ILoggerFactory loggers, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        throw new VenueSetupException($"network '{settings.Network}' needs the Hyperliquid client and the local exchange, which this build does not contain yet");
+        ArgumentNullException.ThrowIfNull(output);
+        var time = TimeProvider.System;
+        switch (settings.Network)
+        {
+            case "testnet":
+                return new HyperliquidConnector("testnet", HyperliquidEndpoint.Testnet, new EnvironmentKeys(), loggers, time);
+            case "mainnet":
+                return new HyperliquidConnector("mainnet", HyperliquidEndpoint.Mainnet, new EnvironmentKeys(), loggers, time);
+            case "local" when settings.ExchangeUrl is { } url:
+                IStrategyKeys keys = settings.KeysFile is { } file ? RehearsalKeys.Load(file) : new EnvironmentKeys();
+                return new HyperliquidConnector("local " + url, HyperliquidEndpoint.Custom(url, isMainnet: false), keys, loggers, time);
+            case "local":
+                var options = new LocalExchangeOptions { Faults = LocalFaultSpec.Parse(settings.LocalExchangeArguments) };
+                var local = await LocalVenueConnector.StartAsync(options, loggers, time, cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync($"local exchange: {local.Exchange.BaseUrl} (testnet signatures; rehearsal accounts funded with {LocalVenueConnector.RehearsalUsdc:0} USDC)").ConfigureAwait(false);
+                return local;
+            default:
+                throw new VenueSetupException($"unknown network '{settings.Network}'");
+        }
     }
 }
