@@ -14,6 +14,7 @@ public static class CliApp
         var root = new RootCommand("HyperMM: inventory-aware market making on Hyperliquid perpetuals.");
         root.Subcommands.Add(QuoteCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
+        root.Subcommands.Add(DoctorCommand.Build());
         root.Subcommands.Add(CancelAllCommand.Build());
         root.Subcommands.Add(WatchdogCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());

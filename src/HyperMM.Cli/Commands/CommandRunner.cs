@@ -17,7 +17,7 @@ public static class CommandRunner
         {
             return body();
         }
-        catch (Exception ex) when (ex is UsageException or ConfigException)
+        catch (Exception ex) when (ex is UsageException or ConfigException or Hosting.VenueSetupException)
         {
             parse.InvocationConfiguration.Error.WriteLine("error: " + ex.Message);
             return CliApp.UsageError;
@@ -32,7 +32,7 @@ public static class CommandRunner
         {
             return await body().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is UsageException or ConfigException)
+        catch (Exception ex) when (ex is UsageException or ConfigException or Hosting.VenueSetupException)
         {
             await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return CliApp.UsageError;

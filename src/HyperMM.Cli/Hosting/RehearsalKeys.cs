@@ -47,6 +47,9 @@ public sealed class RehearsalKeys : IStrategyKeys
         return keys;
     }
 
+    /// <summary>The value of one variable in the file, or null.</summary>
+    public string? Get(string name) => _values.GetValueOrDefault(name);
+
     public void Add(string keyVariable, string keyHex, Address account)
     {
         _values[keyVariable] = keyHex;
