@@ -20,6 +20,7 @@ public static class CliApp
         root.Subcommands.Add(ReportCommand.Build());
         root.Subcommands.Add(DashboardCommand.Build());
         root.Subcommands.Add(ExchangeCommand.Build());
+        root.Subcommands.Add(SignCommand.Build());
         return root;
     }
 
