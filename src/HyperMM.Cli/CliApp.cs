@@ -13,6 +13,7 @@ public static class CliApp
     {
         var root = new RootCommand("HyperMM: inventory-aware market making on Hyperliquid perpetuals.");
         root.Subcommands.Add(QuoteCommand.Build());
+        root.Subcommands.Add(BacktestCommand.Build());
         return root;
     }
 
