@@ -8,8 +8,8 @@ namespace HyperMM.Simulation.Market;
 /// A reproducible synthetic market for several coins. Per coin: the mid is a geometric random walk
 /// (log-return std VolBps1s·√dt), a book of <c>Levels</c> levels per side sits on the coin's tick grid with a
 /// one-tick spread around the mid (top size ~ TopLevelSize·LogNormal(0, 0.75), deeper ~ LevelSize·LogNormal(0, 1)),
-/// pushed every BookIntervalMs; taker trades arrive as a Poisson process (TradesPerSecond), buy or sell with equal
-/// odds, at the touch, with Pareto sizes (median MedianTradeSize, tail α) capped at the touch size. Drive it in real
+/// pushed every BookIntervalMs; taker orders arrive as a Poisson process (TradesPerSecond), buy or sell with equal
+/// odds, with Pareto sizes (median MedianTradeSize, tail α) that walk the book from the touch, one print per level. Drive it in real
 /// time with <see cref="Step"/>. Each coin has its own random stream derived from the seed. Not thread-safe.
 /// </summary>
 public sealed class SyntheticMarket
@@ -81,7 +81,7 @@ public sealed class SyntheticMarket
                 else
                 {
                     LastBook ??= BuildBook(next);
-                    into.Add(MarketEvent.OfTrade(BuildTrade(next, tradeId++)));
+                    AddTrades(next, into, ref tradeId);
                     _nextTradeMs = next + Exponential(random, Profile.TradesPerSecond);
                 }
             }
@@ -122,15 +122,27 @@ public sealed class SyntheticMarket
             return new OrderBookSnapshot(Profile.Instrument.Coin, timeMs, bids, asks);
         }
 
-        private Trade BuildTrade(long timeMs, long tradeId)
+        /// <summary>
+        /// One taker order: a Pareto size (capped at the visible depth of the side it hits) that walks the last book
+        /// level by level, printing one trade per level as the venue does.
+        /// </summary>
+        private void AddTrades(long timeMs, List<MarketEvent> into, ref long tradeId)
         {
-            var (bid, ask, _) = Touch();
+            var book = LastBook!;
             var buy = random.NextDouble() < 0.5;
             var alpha = Profile.TradeSizeTailAlpha;
             var scale = Profile.MedianTradeSize / Math.Pow(2.0, 1.0 / alpha);
-            var pareto = scale / Math.Pow(1.0 - random.NextDouble(), 1.0 / alpha);
-            var touchSize = LastBook is { } book ? (double)(buy ? book.Asks[0].Size : book.Bids[0].Size) : Profile.TopLevelSize;
-            return new Trade(Profile.Instrument.Coin, timeMs, buy ? Side.Buy : Side.Sell, buy ? ask : bid, Size(Math.Min(pareto, touchSize)), tradeId);
+            var remaining = Size(scale / Math.Pow(1.0 - random.NextDouble(), 1.0 / alpha));
+            var (bid, ask, tick) = Touch();
+            var levels = buy ? book.Asks : book.Bids;
+            for (var i = 0; i < levels.Count && remaining > 0m; i++)
+            {
+                // The book was pushed earlier; prices follow the current touch, sizes the pushed levels.
+                var price = buy ? ask + (i * tick) : bid - (i * tick);
+                var take = Math.Min(remaining, levels[i].Size);
+                into.Add(MarketEvent.OfTrade(new Trade(Profile.Instrument.Coin, timeMs, buy ? Side.Buy : Side.Sell, price, take, tradeId++)));
+                remaining -= take;
+            }
         }
 
         private decimal Size(double size)
