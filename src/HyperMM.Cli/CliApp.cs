@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(QuoteCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(DoctorCommand.Build());
+        root.Subcommands.Add(RecordCommand.Build());
         root.Subcommands.Add(CancelAllCommand.Build());
         root.Subcommands.Add(WatchdogCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
