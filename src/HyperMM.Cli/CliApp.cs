@@ -14,6 +14,7 @@ public static class CliApp
         var root = new RootCommand("HyperMM: inventory-aware market making on Hyperliquid perpetuals.");
         root.Subcommands.Add(QuoteCommand.Build());
         root.Subcommands.Add(ExchangeCommand.Build());
+        root.Subcommands.Add(SignCommand.Build());
         return root;
     }
 
