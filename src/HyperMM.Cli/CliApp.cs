@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(QuoteCommand.Build());
         root.Subcommands.Add(ExchangeCommand.Build());
         root.Subcommands.Add(SignCommand.Build());
+        root.Subcommands.Add(BacktestCommand.Build());
         return root;
     }
 

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using HyperMM.Cli.Instruments;
+using HyperMM.Cli.Output;
+using HyperMM.Core.Instruments;
+using HyperMM.Core.Model;
+using HyperMM.Simulation.Backtest;
+using HyperMM.Simulation.Market;
+using HyperMM.Simulation.Queue;
+
+namespace HyperMM.Cli.Commands;
+
+/// <summary>
+/// <c>hypermm backtest</c>: replays recorded market data through the live strategy loop (Core's StrategyRunner on
+/// simulated time) and reports per strategy; <c>--sweep</c> runs a parameter grid on all cores.
+/// </summary>
+public static class BacktestCommand
+{
+    public static Command Build()
+    {
+        var data = new Option<string>("--data") { Description = "Market data: a directory in the HL CSV layout, a raw WS capture or a hypermm recording (.gz ok).", Required = true };
+        var config = CommonOptions.Config();
+        var strategy = new Option<string?>("--strategy") { Description = "Only this strategy (default: every strategy whose coin is in the data)." };
+        var sweep = new Option<string?>("--sweep") { Description = "Parameter grid, e.g. gamma=0.05:0.3:0.05,kappa=1:2:0.5 (key=start:stop:step, stop inclusive)." };
+        var csv = new Option<string?>("--csv") { Description = "Write results to this CSV file (sweep default: backtest-sweep.csv)." };
+        var latency = new Option<int>("--latency-ms") { Description = "Feed, order-entry and ack latency in ms, each (default 20).", DefaultValueFactory = _ => 20 };
+        var queue = new Option<string>("--queue") { Description = "Queue model: risk-averse, prob-log or prob-power2 (default risk-averse).", DefaultValueFactory = _ => "risk-averse" };
+        var command = new Command("backtest", "Replay recorded market data through the strategies and report fills, PnL, inventory and requests.")
+        {
+            data, config, strategy, sweep, csv, latency, queue,
+        };
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var path = parse.GetValue(data)!;
+            var options = Options(parse.GetValue(latency), parse.GetValue(queue)!);
+            var sweepText = parse.GetValue(sweep);
+            var grid = sweepText is null ? null : SweepSpec.Parse(sweepText);
+            var runs = Prepare(path, CommonOptions.LoadStrategies(parse.GetValue(config), parse.GetValue(strategy)), explicitStrategy: parse.GetValue(strategy) is not null, error);
+            if (grid is null)
+            {
+                var results = runs.Select(r => BacktestSession.Run(r.Parameters, r.Instrument, r.Events, options)).ToList();
+                output.Write(BacktestFormatter.Report(path, results));
+                if (parse.GetValue(csv) is { } csvPath)
+                {
+                    BacktestFormatter.WriteCsv(csvPath, [.. results.Select(r => (string.Empty, r))]);
+                    output.WriteLine($"results written to {csvPath}");
+                }
+
+                return 0;
+            }
+
+            var sweepResults = SweepRunner.Run(runs, grid, options, error);
+            var target = parse.GetValue(csv) ?? "backtest-sweep.csv";
+            output.Write(BacktestFormatter.Ranked(sweepResults));
+            BacktestFormatter.WriteCsv(target, sweepResults);
+            output.WriteLine($"{sweepResults.Count} runs written to {target}");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static BacktestOptions Options(int latencyMs, string queue)
+    {
+        if (latencyMs is < 0 or > 60_000)
+        {
+            throw new UsageException($"--latency-ms must be between 0 and 60000, got {latencyMs}");
+        }
+
+        IQueueModel model = queue switch
+        {
+            "risk-averse" => RiskAverseQueueModel.Instance,
+            "prob-log" => new ProbabilisticQueueModel(QueueProbability.Log),
+            "prob-power2" => new ProbabilisticQueueModel(QueueProbability.Power, 2.0),
+            _ => throw new UsageException($"--queue: unknown model '{queue}' (risk-averse, prob-log, prob-power2)"),
+        };
+        var each = TimeSpan.FromMilliseconds(latencyMs);
+        return new BacktestOptions { Latency = new LatencyOptions(each, each, each), QueueModel = model };
+    }
+
+    /// <summary>Loads the data each strategy needs; strategies whose coin is absent are skipped with a note.</summary>
+    public static IReadOnlyList<BacktestRun> Prepare(string path, IReadOnlyList<StrategyParameters> strategies, bool explicitStrategy, TextWriter notes)
+    {
+        ArgumentNullException.ThrowIfNull(strategies);
+        ArgumentNullException.ThrowIfNull(notes);
+        try
+        {
+            if (!Directory.Exists(path) && !File.Exists(path))
+            {
+                throw new UsageException($"--data: '{path}' does not exist");
+            }
+
+            var coins = MarketDataLoader.CoinsIn(path);
+            var runs = new List<BacktestRun>();
+            foreach (var s in strategies)
+            {
+                if (!coins.Contains(s.Coin))
+                {
+                    var message = $"no {s.Coin} data in {path} (it has: {string.Join(", ", coins)})";
+                    if (explicitStrategy)
+                    {
+                        throw new UsageException($"--strategy {s.Name}: {message}");
+                    }
+
+                    notes.WriteLine($"note: {s.Name} skipped: {message}");
+                    continue;
+                }
+
+                if (!KnownInstruments.TryGet(s.Coin, out var instrument))
+                {
+                    throw new UsageException($"no instrument data for coin {s.Coin} (known: BTC, ETH, HYPE)");
+                }
+
+                var events = MarketDataLoader.Load(path, s.Coin);
+                if (events.Count == 0)
+                {
+                    throw new UsageException($"--data: no {s.Coin} events in {path}");
+                }
+
+                runs.Add(new BacktestRun(s, instrument, events));
+            }
+
+            return runs.Count == 0 ? throw new UsageException($"--data: none of the strategies' coins is in {path}") : runs;
+        }
+        catch (MarketDataException ex)
+        {
+            throw new UsageException("--data: " + ex.Message);
+        }
+    }
+}
+
+/// <summary>One strategy with the instrument and the market events it is replayed against.</summary>
+public sealed record BacktestRun(StrategyParameters Parameters, InstrumentSpec Instrument, IReadOnlyList<MarketEvent> Events);

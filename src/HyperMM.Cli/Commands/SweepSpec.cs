@@ -1,0 +1,123 @@
+using System.Globalization;
+using HyperMM.Core.Model;
+
+namespace HyperMM.Cli.Commands;
+
+/// <summary>
+/// A parameter grid from <c>--sweep gamma=0.05:0.3:0.05,kappa=1:2:0.5</c> (key=start:stop:step, stop inclusive,
+/// or key=value). Keys: gamma, kappa, min_spread_bps, max_spread_bps, size_skew, cycle_interval_seconds.
+/// </summary>
+public sealed record SweepSpec(IReadOnlyList<(string Key, IReadOnlyList<double> Values)> Axes)
+{
+    private static readonly string[] Keys = ["gamma", "kappa", "min_spread_bps", "max_spread_bps", "size_skew", "cycle_interval_seconds"];
+
+    public static SweepSpec Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var axes = new List<(string, IReadOnlyList<double>)>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new UsageException($"--sweep: '{part}' is not key=start:stop:step");
+            }
+
+            var key = part[..eq].Trim();
+            if (Array.IndexOf(Keys, key) < 0)
+            {
+                throw new UsageException($"--sweep: unknown key '{key}' (allowed: {string.Join(", ", Keys)})");
+            }
+
+            if (axes.Any(a => a.Item1 == key))
+            {
+                throw new UsageException($"--sweep: '{key}' is given twice");
+            }
+
+            var values = Range(key, part[(eq + 1)..]);
+            if (values.Any(v => v <= 0))
+            {
+                throw new UsageException($"--sweep: values of '{key}' must be positive");
+            }
+
+            axes.Add((key, values));
+        }
+
+        if (axes.Count == 0)
+        {
+            throw new UsageException("--sweep: nothing to sweep (example: --sweep gamma=0.05:0.3:0.05,kappa=1:2:0.5)");
+        }
+
+        var points = axes.Aggregate(1L, (n, a) => n * a.Item2.Count);
+        return points > 10_000 ? throw new UsageException($"--sweep: {points} grid points is too many (at most 10000)") : new SweepSpec(axes);
+    }
+
+    /// <summary>Every grid point as (key, value) pairs, first axis slowest.</summary>
+    public IReadOnlyList<IReadOnlyList<(string Key, double Value)>> Points()
+    {
+        IEnumerable<IReadOnlyList<(string, double)>> points = [[]];
+        foreach (var (key, values) in Axes)
+        {
+            points = points.SelectMany(p => values.Select(v => (IReadOnlyList<(string, double)>)[.. p, (key, v)])).ToList();
+        }
+
+        return [.. points];
+    }
+
+    public static StrategyParameters Apply(StrategyParameters parameters, IReadOnlyList<(string Key, double Value)> point)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(point);
+        foreach (var (key, value) in point)
+        {
+            parameters = key switch
+            {
+                "gamma" => parameters with { Gamma = value },
+                "kappa" => parameters with { Kappa = value },
+                "min_spread_bps" => parameters with { MinSpreadBps = value },
+                "max_spread_bps" => parameters with { MaxSpreadBps = value },
+                "size_skew" => parameters with { SizeSkew = value },
+                "cycle_interval_seconds" => parameters with { CycleIntervalSeconds = value },
+                _ => throw new InvalidOperationException("unreachable: key validated in Parse"),
+            };
+        }
+
+        return parameters;
+    }
+
+    public static string Describe(IReadOnlyList<(string Key, double Value)> point) =>
+        string.Join(" ", point.Select(p => p.Key + "=" + p.Value.ToString("0.######", CultureInfo.InvariantCulture)));
+
+    private static List<double> Range(string key, string spec)
+    {
+        var parts = spec.Split(':');
+        var numbers = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : double.NaN).ToArray();
+        if (numbers.Any(double.IsNaN) || parts.Length is not (1 or 3))
+        {
+            throw new UsageException($"--sweep: '{key}={spec}' is not start:stop:step (or one value) with numbers");
+        }
+
+        if (parts.Length == 1)
+        {
+            return [numbers[0]];
+        }
+
+        var (start, stop, step) = (numbers[0], numbers[1], numbers[2]);
+        if (step <= 0 || stop < start)
+        {
+            throw new UsageException($"--sweep: '{key}={spec}' needs step > 0 and stop >= start");
+        }
+
+        var values = new List<double>();
+        for (var i = 0; start + (i * step) <= stop + (step * 1e-9); i++)
+        {
+            values.Add(Math.Round(start + (i * step), 10));
+            if (values.Count > 10_000)
+            {
+                throw new UsageException($"--sweep: '{key}={spec}' has too many values");
+            }
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,123 @@
+using HyperMM.Cli.Commands;
+using HyperMM.Cli.Config;
+using HyperMM.Cli.Instruments;
+using HyperMM.Core.Instruments;
+using HyperMM.Simulation.Backtest;
+using HyperMM.Simulation.Market;
+using HyperMM.TestSupport;
+
+namespace HyperMM.Cli.Tests.Commands;
+
+public class BacktestCommandTests
+{
+    private static string Config => Path.Combine(SharedData.RepositoryRoot, "config/strategies.yaml");
+
+    private static string HlData => Path.Combine(SharedData.RootPath, "data/Avellaneda_Stoikov_Market_Making_parameter_calibration/HL_data");
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliApp.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Backtest_of_the_real_recording_reports_both_strategies_and_skips_hype()
+    {
+        var (code, output, error) = await Run("backtest", "--data", HlData, "--config", Config);
+
+        Assert.Equal(0, code);
+        Assert.Contains("mm_eth_perp", output, StringComparison.Ordinal);
+        Assert.Contains("mm_btc_perp", output, StringComparison.Ordinal);
+        foreach (var label in new[] { "fills (maker)", "volume USD", "realised PnL", "unrealised PnL", "fees", "spread captured", "max |inventory|", "time-weighted |inv|", "fill pressure", "requests sent", "quotes per minute" })
+        {
+            Assert.Contains(label, output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("mm_hype_perp skipped: no HYPE data", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweep_ranks_the_grid_and_writes_a_csv_row_per_point()
+    {
+        var csv = Path.Combine(Path.GetTempPath(), $"hypermm-sweep-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var (code, output, _) = await Run("backtest", "--data", HlData, "--config", Config, "--strategy", "mm_eth_perp", "--sweep", "gamma=0.1:0.2:0.1,kappa=1.5", "--csv", csv);
+
+            Assert.Equal(0, code);
+            Assert.Contains("ranked by net PnL", output, StringComparison.Ordinal);
+            var lines = File.ReadAllLines(csv);
+            Assert.Equal(3, lines.Length); // header + gamma 0.1 and 0.2 at kappa 1.5
+            Assert.Contains(lines, l => l.Contains("gamma=0.1 kappa=1.5", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains("gamma=0.2 kappa=1.5", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
+
+    [Theory]
+    [InlineData("--data", "/no/such/path", "does not exist")]
+    [InlineData("--sweep", "gamma=0.3:0.1:0.1", "stop >= start")]
+    [InlineData("--sweep", "alpha=1:2:1", "unknown key 'alpha'")]
+    [InlineData("--queue", "fifo", "unknown model 'fifo'")]
+    public async Task User_mistakes_give_one_line_and_exit_2(string option, string value, string expected)
+    {
+        string[] args = option == "--data"
+            ? ["backtest", "--data", value, "--config", Config]
+            : ["backtest", "--data", HlData, "--config", Config, option, value];
+        var (code, _, error) = await Run(args);
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Shipped_hype_strategy_on_the_synthetic_hype_market_is_deterministic_and_within_its_rules()
+    {
+        var hype = StrategyConfigLoader.Load(Config).Single(s => s.Name == "mm_hype_perp");
+        Assert.True(KnownInstruments.TryGet(hype.Coin, out var spec));
+        var events = new SyntheticMarket([SyntheticCoinProfile.Hype], seed: 11, startMs: 1_757_000_000_000).Step(TimeSpan.FromMinutes(30));
+
+        // As shipped, HYPE quotes ~30 bps wide: a half-spread of ~6 one-second sigmas, which a Gaussian mid does not
+        // reach between requotes, so it quotes all along without a fill. A tighter copy (gamma 0.02, 2 bps floor)
+        // trades and must stay inside the same cap and venue rules.
+        var tight = hype with { Gamma = 0.02, MinSpreadBps = 2 };
+        foreach (var parameters in new[] { hype, tight })
+        {
+            var first = BacktestSession.Run(parameters, spec, events);
+            var second = BacktestSession.Run(parameters, spec, events);
+
+            Assert.Equal(first.Summary, second.Summary);
+            Assert.True(first.Summary.RequestsSent > 0);
+            Assert.Equal(0, first.Summary.ClientBugRejections);
+            Assert.All(first.Quotes.Where(q => q.Bid > 0m), q => Assert.True(VenueRules.IsValidPrice(q.Bid, spec.SzDecimals)));
+            Assert.All(first.Fills, f => Assert.True(VenueRules.IsValidPrice(f.Price, spec.SzDecimals) && VenueRules.IsValidSize(f.Size, spec.SzDecimals)));
+            Assert.All(first.Inventory, p => Assert.True(Math.Abs(p.Position) <= parameters.MaxAbsPosition));
+            if (parameters == tight)
+            {
+                Assert.True(first.Summary.Fills > 0, $"the tight copy should trade: {first.Summary}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Shipped_eth_and_btc_strategies_replay_the_real_files_within_their_rules()
+    {
+        var runs = BacktestCommand.Prepare(HlData, StrategyConfigLoader.Load(Config), explicitStrategy: false, TextWriter.Null);
+        Assert.Equal(["mm_eth_perp", "mm_btc_perp"], runs.Select(r => r.Parameters.Name));
+        foreach (var run in runs)
+        {
+            var a = BacktestSession.Run(run.Parameters, run.Instrument, run.Events);
+            var b = BacktestSession.Run(run.Parameters, run.Instrument, run.Events);
+            Assert.Equal(a.Summary, b.Summary);
+            Assert.Equal(0, a.Summary.ClientBugRejections);
+            Assert.All(a.Inventory, p => Assert.True(Math.Abs(p.Position) <= run.Parameters.MaxAbsPosition));
+            Assert.All(a.Fills, f => Assert.True(VenueRules.IsValidSize(f.Size, run.Instrument.SzDecimals)));
+        }
+    }
+}
