@@ -3,21 +3,18 @@ using System.Runtime.InteropServices;
 namespace HyperMM.Cli.Commands;
 
 /// <summary>
-/// A token cancelled by Ctrl-C (SIGINT), SIGTERM, an optional duration or the caller's token. System.CommandLine
-/// 2.0.0 does not cancel the action's token on Ctrl-C, so long-running commands use this.
+/// A token cancelled by Ctrl-C (SIGINT), SIGTERM, an optional duration (counted from <see cref="StartDuration"/>,
+/// i.e. once start-up is done) or the caller's token. System.CommandLine 2.0.0 does not cancel the action's token on
+/// Ctrl-C, so long-running commands use this.
 /// </summary>
 public sealed class ConsoleCancellation : IDisposable
 {
     private readonly CancellationTokenSource _cts;
     private readonly List<PosixSignalRegistration> _registrations = [];
 
-    public ConsoleCancellation(TimeSpan? duration, CancellationToken outer)
+    public ConsoleCancellation(CancellationToken outer)
     {
         _cts = CancellationTokenSource.CreateLinkedTokenSource(outer);
-        if (duration is { } d)
-        {
-            _cts.CancelAfter(d);
-        }
 
         foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
         {
@@ -30,6 +27,15 @@ public sealed class ConsoleCancellation : IDisposable
     }
 
     public CancellationToken Token => _cts.Token;
+
+    /// <summary>Cancels after <paramref name="duration"/> from now (null: only a signal or the caller stops it).</summary>
+    public void StartDuration(TimeSpan? duration)
+    {
+        if (duration is { } d)
+        {
+            _cts.CancelAfter(d);
+        }
+    }
 
     /// <summary>Waits until cancelled.</summary>
     public async Task WaitAsync()

@@ -76,8 +76,8 @@ public static class ExchangeCommand
 
             var keyVariables = names.Length > 0 ? KeyVariables(names, parse.GetValue(config)) : [];
             var runFor = parse.GetValue(duration) is { } secs ? TimeSpan.FromSeconds(CheckPositive(secs, "--duration")) : (TimeSpan?)null;
-            using var stop = new ConsoleCancellation(runFor, ct);
-            await using var exchange = await LocalExchangeServer.StartAsync(options, null, stop.Token).ConfigureAwait(false);
+            using var stop = new ConsoleCancellation(ct);
+            await using var exchange = await LocalExchangeServer.StartAsync(options, null, CancellationToken.None).ConfigureAwait(false); // a Ctrl-C during start-up stops right after it
             await output.WriteLineAsync($"HyperMM local exchange ({(exchange.IsMainnet ? "mainnet" : "testnet")} signatures) on {exchange.BaseUrl}  (POST /info, POST /exchange; WebSocket {exchange.WebSocketUrl})").ConfigureAwait(false);
             await output.WriteLineAsync($"market: {(options.ReplayPath is null ? "synthetic ETH, BTC, HYPE" : "replay of " + options.ReplayPath)} at speed {options.Speed.ToString(CultureInfo.InvariantCulture)}").ConfigureAwait(false);
             var entries = new List<KeyFileEntry>();
@@ -99,6 +99,7 @@ public static class ExchangeCommand
                 await output.WriteLineAsync("keys not written: pass --keys-file PATH to receive the API-wallet keys (they are never printed)").ConfigureAwait(false);
             }
 
+            stop.StartDuration(runFor);
             await output.WriteLineAsync(runFor is null ? "running; press Ctrl-C to stop" : $"running for {runFor.Value.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s").ConfigureAwait(false);
             await stop.WaitAsync().ConfigureAwait(false);
             await output.WriteLineAsync("stopped").ConfigureAwait(false);

@@ -11,17 +11,11 @@ public static class MarketSources
             return custom;
         }
 
-        var listed = new HashSet<string>(LocalMarkets.All.Select(s => s.Coin.Name), StringComparer.Ordinal);
         if (options.ReplayPath is { } path)
         {
-            if (Directory.Exists(path))
-            {
-                return ReplaySource.FromHlCsvDirectory(path, listed);
-            }
-
-            throw new NotSupportedException($"{path}: replay of a single recording file is not supported yet; pass a folder in the HL CSV layout.");
+            return ReplaySource.FromPath(path, new HashSet<string>(LocalMarkets.All.Select(s => s.Coin.Name), StringComparer.Ordinal));
         }
 
-        throw new NotSupportedException("The synthetic market is not available yet.");
+        return SyntheticSource.Create(options.Seed, options.Time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 }

@@ -31,17 +31,21 @@ public sealed class ReplaySource : IMarketSource
     /// <summary>Events in the recording.</summary>
     public int Count => _events.Count;
 
-    /// <summary>Reads a folder in the HL CSV layout (orderbooks_COIN.csv, trades_COIN.csv), every coin found, merged by time.</summary>
-    public static ReplaySource FromHlCsvDirectory(string directory, IReadOnlySet<string> listedCoins)
+    /// <summary>
+    /// Loads a recording through the simulation's loader: a folder in the HL CSV layout (orderbooks_COIN.csv,
+    /// trades_COIN.csv), a raw WebSocket capture or the project's own recording (plain or gzip). Listed coins only,
+    /// merged in time order.
+    /// </summary>
+    public static ReplaySource FromPath(string path, IReadOnlySet<string> listedCoins)
     {
         ArgumentNullException.ThrowIfNull(listedCoins);
-        var coins = HlCsvReader.CoinsIn(directory).Where(c => listedCoins.Contains(c.Name)).ToList();
+        var coins = MarketDataLoader.CoinsIn(path).Where(c => listedCoins.Contains(c.Name)).ToList();
         if (coins.Count == 0)
         {
-            throw new MarketDataException($"{directory}: no orderbooks_<COIN>.csv for a listed coin ({string.Join(", ", listedCoins)}).");
+            throw new MarketDataException($"{path}: no books or trades for a listed coin ({string.Join(", ", listedCoins.Order(StringComparer.Ordinal))}).");
         }
 
-        var merged = coins.SelectMany(c => HlCsvReader.Read(directory, c)).OrderBy(e => e.TimeMs).ThenBy(e => e.Kind).ToList();
+        var merged = coins.SelectMany(c => MarketDataLoader.Load(path, c)).OrderBy(e => e.TimeMs).ThenBy(e => e.Kind).ToList();
         return new ReplaySource(merged);
     }
 

@@ -41,7 +41,7 @@ public class ExchangeCommandTests
             var config = Path.Combine(SharedData.RepositoryRoot, "config/strategies.yaml");
             var (code, output, error) = await Run("exchange", "--port", "0", "--replay", HlData, "--accounts", "mm_eth_perp,mm_btc_perp",
                 "--keys-file", keys, "--config", config, "--duration", "1");
-            Assert.Equal(0, code);
+            Assert.True(code == 0, $"exit {code}: {error} | {output}");
             Assert.Equal(string.Empty, error);
             Assert.Matches(@"on http://127\.0\.0\.1:\d+/", output);
             Assert.Contains("account mm_eth_perp: master 0x", output, StringComparison.Ordinal);

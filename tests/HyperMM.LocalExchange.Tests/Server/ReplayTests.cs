@@ -11,7 +11,7 @@ public sealed class ReplayTests
     [Fact]
     public void ReplaySource_HlCsvFolder_EmitsBtcAndEthInTimeOrder_UntilExhausted()
     {
-        var source = ReplaySource.FromHlCsvDirectory(HlData, new HashSet<string> { "BTC", "ETH", "HYPE" });
+        var source = ReplaySource.FromPath(HlData, new HashSet<string> { "BTC", "ETH", "HYPE" });
         Assert.Equal(["BTC", "ETH"], source.Coins.Select(c => c.Name).Order(StringComparer.Ordinal));
         // SOURCES.md: 3,785 book snapshots per coin, 6,675 BTC and 6,884 ETH trades
         Assert.Equal((2 * 3785) + 6675 + 6884, source.Count);
