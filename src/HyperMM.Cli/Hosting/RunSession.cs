@@ -93,6 +93,11 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
     {
         var slots = _host!.Slots;
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = settings.LiveTable ? AnsiSupport.Detect : AnsiSupport.No });
+        if (!settings.LiveTable)
+        {
+            console.Profile.Width = 240; // a file or a pipe: do not squeeze the table into 80 columns
+        }
+
         console.Write(StatusTable.Build(slots, final: true));
         foreach (var slot in slots)
         {
