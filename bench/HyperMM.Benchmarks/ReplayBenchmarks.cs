@@ -16,7 +16,7 @@ namespace HyperMM.Benchmarks;
 [MemoryDiagnoser]
 public class ReplayBenchmarks
 {
-    private IReadOnlyList<MarketEvent> _real = null!;
+    private List<MarketEvent> _real = null!;
     private IReadOnlyList<MarketEvent> _dense = null!;
     private InstrumentSpec _spec = null!;
     private StrategyParameters _eth = null!;
