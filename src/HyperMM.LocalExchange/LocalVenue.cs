@@ -36,7 +36,7 @@ public sealed partial class LocalVenue : IVenueHandlers, IWsBackend
         Engine = new MatchingEngine(
             LocalMarkets.All,
             new MatchingEngineOptions { OpenOrderLimit = options.OpenOrderLimit, ScheduleCancelVolumeGateUsd = options.ScheduleCancelVolumeGate },
-            new VenueEventSink(hub, Tape),
+            new VenueEventSink(hub, Tape, faults),
             Time);
     }
 

@@ -13,7 +13,7 @@ namespace HyperMM.LocalExchange;
 /// Turns the matching engine's events into the venue's WebSocket pushes (PROTOCOL §6.2). Runs inside the venue's
 /// lock, so pushes keep the order things happened in; a frame is only serialised when someone listens.
 /// </summary>
-public sealed class VenueEventSink(WsHub hub, TradeTape tape) : IMatchingEventSink
+public sealed class VenueEventSink(WsHub hub, TradeTape tape, Faults.FaultSwitches? faults = null) : IMatchingEventSink
 {
     public void OnFill(Address account, Fill fill)
     {
@@ -99,6 +99,11 @@ public sealed class VenueEventSink(WsHub hub, TradeTape tape) : IMatchingEventSi
     {
         ArgumentNullException.ThrowIfNull(book);
         tape.SetBook(book);
+        if (faults?.FeedPaused == true)
+        {
+            return; // a stalled market-data feed: no book pushes at all, even when our own orders change the book
+        }
+
         var topic = WsSubscription.TopicOf("l2Book", book.Coin.Name, null);
         if (hub.HasSubscribers(topic))
         {

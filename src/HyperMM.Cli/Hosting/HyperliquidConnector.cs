@@ -24,6 +24,9 @@ public sealed class HyperliquidConnector : IVenueConnector
     private readonly InfoClient _info;
     private readonly List<HyperliquidExchange> _sessions = [];
 
+    /// <summary>Attempts at the start-up signer check before a strategy is given up (delays 1, 2, 4, 8, 8 s).</summary>
+    private const int ConnectAttempts = 6;
+
     public HyperliquidConnector(string network, HyperliquidEndpoint endpoint, IStrategyKeys keys, ILoggerFactory loggers, TimeProvider time)
     {
         Network = network;
@@ -60,14 +63,24 @@ public sealed class HyperliquidConnector : IVenueConnector
 
     private async Task CheckSignerAsync(StrategyParameters strategy, StrategyKey key, CancellationToken cancellationToken)
     {
-        UserRole role;
-        try
+        UserRole? role = null;
+        // A venue that answers 5xx/429 or drops the connection for a moment must not keep a strategy from starting:
+        // the question is retried for about half a minute (the /info client already retries each call 3 times).
+        for (var attempt = 1; role is null; attempt++)
         {
-            role = await _info.UserRoleAsync(key.Key.Address, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or HyperliquidInfoException or TimeoutException)
-        {
-            throw new VenueSetupException($"{strategy.Name}: could not ask {_endpoint.BaseUri} who {key.Key.Address} is: {ex.Message}", ex);
+            try
+            {
+                role = await _info.UserRoleAsync(key.Key.Address, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or HyperliquidInfoException or TimeoutException)
+            {
+                if (attempt >= ConnectAttempts)
+                {
+                    throw new VenueSetupException($"{strategy.Name}: could not ask {_endpoint.BaseUri} who {key.Key.Address} is: {ex.Message}", ex);
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(8, 1 << (attempt - 1))), _time, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var facts = new DoctorFacts
