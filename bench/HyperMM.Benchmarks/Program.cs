@@ -1,5 +1,13 @@
 using BenchmarkDotNet.Running;
+using HyperMM.Benchmarks;
 
 // Run: dotnet run -c Release --project bench/HyperMM.Benchmarks -- --filter '*'
+// Tick-to-order percentiles: dotnet run -c Release --project bench/HyperMM.Benchmarks -- tick-to-order 20000
 // (docs/PERFORMANCE.md lists every command and the figures it produced.)
+if (args.Length > 0 && args[0] == "tick-to-order")
+{
+    TickToOrder.Percentiles(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
