@@ -109,6 +109,25 @@ public sealed class RunEndToEndTests
         Assert.Equal(0, await run);
     }
 
+    [Fact]
+    public async Task Run_DryRun_QuotesButSendsNoOrder()
+    {
+        await using var venue = await LocalRehearsal.StartAsync();
+        var session = new RunSession(venue.Settings(TimeSpan.FromSeconds(5)) with { DryRun = true }, VenueConnectors.CreateAsync, TimeProvider.System);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        Assert.Equal(0, await session.RunAsync(output, error, CancellationToken.None));
+
+        Assert.All(session.Slots, s => Assert.NotNull(s.Status?.Quote));
+        Assert.All(session.Slots, s => Assert.Equal(0, s.Status!.RequestsSent));
+        foreach (var strategy in venue.Strategies)
+        {
+            Assert.Empty(await venue.Info.UserFillsAsync(venue.MasterOf(strategy), default));
+            Assert.Equal(0L, venue.Exchange.Venue.Budget.Used(venue.MasterOf(strategy))); // not one signed action reached the venue
+        }
+    }
+
     /// <summary>No private key text (the rehearsal keys) in the console output, the logs or the journal file.</summary>
     private static void AssertNoKeyAnywhere(LocalRehearsal venue, string consoleText)
     {
