@@ -14,6 +14,7 @@ public static class CliApp
         var root = new RootCommand("HyperMM: inventory-aware market making on Hyperliquid perpetuals.");
         root.Subcommands.Add(QuoteCommand.Build());
         root.Subcommands.Add(ExchangeCommand.Build());
+        root.Subcommands.Add(ExchangeLoadCommand.Build());
         root.Subcommands.Add(SignCommand.Build());
         root.Subcommands.Add(BacktestCommand.Build());
         return root;
