@@ -61,9 +61,20 @@ public class ActionJsonTests
         foreach (var action in actions)
         {
             var parsed = ActionJson.Parse(ActionJson.ToJson(action));
+            Assert.Equal(action, parsed);
+            Assert.Equal(action.GetHashCode(), parsed.GetHashCode());
             Assert.Equal(ActionJson.ToJson(action), ActionJson.ToJson(parsed));
             Assert.Equal(L1Signing.Msgpack(action), L1Signing.Msgpack(parsed));
         }
+    }
+
+    [Fact]
+    public void Equality_ComparesListItems()
+    {
+        var a = new CancelAction([new CancelWire(new AssetId(1), new OrderId(2))]);
+        Assert.Equal(a, new CancelAction([new CancelWire(new AssetId(1), new OrderId(2))]));
+        Assert.NotEqual(a, new CancelAction([new CancelWire(new AssetId(1), new OrderId(3))]));
+        Assert.NotEqual(a, a with { Fast = true });
     }
 
     [Fact]

@@ -32,4 +32,20 @@ public sealed record BatchModifyAction(IReadOnlyList<ModifyWire> Modifies, bool 
 
         writer.EndMap();
     }
+
+    /// <summary>Value equality over the list's items (a record would compare the list reference).</summary>
+    public bool Equals(BatchModifyAction? other)
+        => other is not null && AlwaysPlace == other.AlwaysPlace && Modifies.SequenceEqual(other.Modifies);
+
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(AlwaysPlace);
+        foreach (var item in Modifies)
+        {
+            hash.Add(item);
+        }
+
+        return hash.ToHashCode();
+    }
 }

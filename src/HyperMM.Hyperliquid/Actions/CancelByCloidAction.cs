@@ -29,4 +29,20 @@ public sealed record CancelByCloidAction(IReadOnlyList<CancelByCloidWire> Cancel
 
         writer.EndMap();
     }
+
+    /// <summary>Value equality over the list's items (a record would compare the list reference).</summary>
+    public bool Equals(CancelByCloidAction? other)
+        => other is not null && Fast == other.Fast && Cancels.SequenceEqual(other.Cancels);
+
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Fast);
+        foreach (var item in Cancels)
+        {
+            hash.Add(item);
+        }
+
+        return hash.ToHashCode();
+    }
 }

@@ -25,4 +25,20 @@ public sealed record OrderAction(IReadOnlyList<OrderWire> Orders, OrderGrouping 
         writer.StringValue(WireNames.Grouping(Grouping));
         writer.EndMap();
     }
+
+    /// <summary>Value equality over the list's items (a record would compare the list reference).</summary>
+    public bool Equals(OrderAction? other)
+        => other is not null && Grouping == other.Grouping && Orders.SequenceEqual(other.Orders);
+
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Grouping);
+        foreach (var item in Orders)
+        {
+            hash.Add(item);
+        }
+
+        return hash.ToHashCode();
+    }
 }

@@ -1,12 +1,11 @@
 using HyperMM.Core.Primitives;
 using Org.BouncyCastle.Asn1.X9;
-using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.EC;
 using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Math.EC;
 using Org.BouncyCastle.Math.EC.Multiplier;
+using Org.BouncyCastle.Utilities;
 
 namespace HyperMM.Hyperliquid.Signing;
 
@@ -33,11 +32,30 @@ public static class Secp256k1
 
         var n = Domain.N;
         var e = new BigInteger(1, digest32);
-        var kCalculator = new HMacDsaKCalculator(new Sha256Digest());
-        kCalculator.Init(n, key.D, digest32.ToArray());
+        Span<byte> x32 = stackalloc byte[32];
+        Span<byte> h32 = stackalloc byte[32];
+        Span<byte> kBuffer = stackalloc byte[32];
+        Span<byte> vBuffer = stackalloc byte[32];
+        Span<byte> out32 = stackalloc byte[32];
+        WriteUnsigned32(key.D, x32);
+        WriteUnsigned32(e.Mod(n), h32);
+        Rfc6979.Init(x32, h32, kBuffer, vBuffer);
+        var first = true;
         while (true)
         {
-            var k = kCalculator.NextK();
+            if (!first)
+            {
+                Rfc6979.Reject(kBuffer, vBuffer);
+            }
+
+            first = false;
+            Rfc6979.NextCandidate(kBuffer, vBuffer);
+            var k = new BigInteger(1, vBuffer);
+            if (k.SignValue == 0 || k.CompareTo(n) >= 0)
+            {
+                continue;
+            }
+
             var p = Multiplier.Multiply(Domain.G, k).Normalize();
             var x = p.AffineXCoord.ToBigInteger();
             var r = x.Mod(n);
@@ -46,7 +64,7 @@ public static class Secp256k1
                 continue;
             }
 
-            var s = k.ModInverse(n).Multiply(e.Add(key.D.Multiply(r))).Mod(n);
+            var s = BigIntegers.ModOddInverse(n, k).Multiply(e.Add(key.D.Multiply(r))).Mod(n);
             if (s.SignValue == 0)
             {
                 continue;
@@ -70,11 +88,9 @@ public static class Secp256k1
                 continue;
             }
 
-            Span<byte> r32 = stackalloc byte[32];
-            Span<byte> s32 = stackalloc byte[32];
-            WriteUnsigned32(r, r32);
-            WriteUnsigned32(s, s32);
-            return EcdsaSignature.FromBytes(r32, s32, 27 + recoveryId);
+            WriteUnsigned32(r, x32);
+            WriteUnsigned32(s, out32);
+            return EcdsaSignature.FromBytes(x32, out32, 27 + recoveryId);
         }
     }
 
@@ -115,7 +131,7 @@ public static class Secp256k1
         }
 
         var e = new BigInteger(1, digest32);
-        var rInv = r.ModInverse(n);
+        var rInv = BigIntegers.ModOddInverse(n, r);
         var u1 = n.Subtract(e).Mod(n).Multiply(rInv).Mod(n);
         var u2 = s.Multiply(rInv).Mod(n);
         var q = ECAlgorithms.SumOfTwoMultiplies(Domain.G, u1, bigR, u2).Normalize();

@@ -39,6 +39,13 @@ public sealed class InfoClientTests : IDisposable
         ],
             _handler.Requests.Select(r => r.Body));
         Assert.All(_handler.Requests, r => Assert.Equal("https://api.hyperliquid.xyz/info", r.Uri.ToString()));
+
+        // The server side reads the same bodies back.
+        var parsed = _handler.Requests.Select(r => InfoRequest.Parse(System.Text.Encoding.UTF8.GetBytes(r.Body))).ToList();
+        Assert.Equal(new InfoRequest("openOrders", User), parsed[0]);
+        Assert.Equal(new InfoRequest("userFillsByTime", User, StartTime: 1683245555699, EndTime: 1683245884863), parsed[1]);
+        Assert.Equal(new InfoRequest("candleSnapshot", Coin: new Coin("ETH"), StartTime: 1, EndTime: 2, Interval: "1m"), parsed[3]);
+        Assert.True(parsed[5].AggregateByTime);
     }
 
     [Fact]
@@ -48,6 +55,7 @@ public sealed class InfoClientTests : IDisposable
         var status = await Client(RetryPolicy.None).OrderStatusAsync(User, new Cloid(10), CancellationToken.None);
         Assert.False(status.Found);
         Assert.Contains("\"oid\":\"0x0000000000000000000000000000000a\"", _handler.Requests[0].Body, StringComparison.Ordinal);
+        Assert.Equal(new Cloid(10), InfoRequest.Parse(System.Text.Encoding.UTF8.GetBytes(_handler.Requests[0].Body)).Cloid);
     }
 
     [Fact]

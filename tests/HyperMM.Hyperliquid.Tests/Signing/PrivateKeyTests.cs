@@ -48,7 +48,7 @@ public class PrivateKeyTests
     }
 
     [Theory]
-    [InlineData("0x12")]
+    [InlineData("0x1234567890abcdef")]
     [InlineData("0xzz23456789012345678901234567890123456789012345678901234567890123")]
     [InlineData("0x0000000000000000000000000000000000000000000000000000000000000000")]
     [InlineData("0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff")]
