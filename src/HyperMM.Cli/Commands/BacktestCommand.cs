@@ -128,6 +128,3 @@ public static class BacktestCommand
         }
     }
 }
-
-/// <summary>One strategy with the instrument and the market events it is replayed against.</summary>
-public sealed record BacktestRun(StrategyParameters Parameters, InstrumentSpec Instrument, IReadOnlyList<MarketEvent> Events);

@@ -36,6 +36,7 @@ public static class BacktestFormatter
         Row("requests sent", r => F($"{r.Summary.RequestsSent}"));
         Row("quotes per minute", r => F($"{r.Summary.QuotesPerMinute:0.00}"));
         Row("rejections (bugs)", r => F($"{r.Summary.Rejections} ({r.Summary.ClientBugRejections})"));
+        Row("rejection reasons", r => r.Summary.RejectionReasons.Length == 0 ? "-" : r.Summary.RejectionReasons);
         return $"backtest of {dataPath}\n" + table;
     }
 

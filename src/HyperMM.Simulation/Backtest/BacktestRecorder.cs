@@ -19,6 +19,8 @@ internal sealed class BacktestRecorder : IStrategyObserver
 
     public long ClientBugRejections { get; private set; }
 
+    public SortedDictionary<string, long> RejectionsByReason { get; } = new(StringComparer.Ordinal);
+
     public void OnQuote(string strategy, long timeMs, QuoteResult quote, RequotePlan plan) =>
         Quotes.Add(new QuotePoint(timeMs, quote.Mid,
             quote.Bid.IsQuoted ? quote.Bid.Price : 0m, quote.Bid.IsQuoted ? quote.Bid.Size : 0m,
@@ -33,6 +35,8 @@ internal sealed class BacktestRecorder : IStrategyObserver
         }
 
         Rejections++;
+        var key = result.Reason.ToString();
+        RejectionsByReason[key] = RejectionsByReason.GetValueOrDefault(key) + 1;
         if (result.Reason.IsClientBug())
         {
             ClientBugRejections++;

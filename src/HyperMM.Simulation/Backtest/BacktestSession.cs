@@ -93,6 +93,7 @@ public static class BacktestSession
             (stats?.Requotes ?? 0) / minutes,
             recorder.Rejections,
             recorder.ClientBugRejections,
+            string.Join(", ", recorder.RejectionsByReason.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => FormattableString.Invariant($"{r.Key} {r.Value}"))),
             (endMs - startMs) / 1000.0);
         return new BacktestResult(parameters.Name, instrument.Coin, startMs, endMs, count, summary,
             [.. fills], [.. recorder.Quotes], [.. recorder.Inventory], [.. recorder.Notes]);

@@ -87,14 +87,10 @@ public sealed partial class SimulatedExchange
                     Flush();
                 }
             }
-            else if (_staged.Count > 0)
-            {
-                // The loop's timer is due and market events are waiting: hand them over instead (same wake-up time).
-                _time.SetNow(next);
-                Flush();
-            }
             else
             {
+                // The loop's own timer: hand over what is waiting, then let the timer wake it.
+                MoveStaged();
                 _state = RunnerState.Running;
                 _time.AdvanceTo(next);
                 WaitForPark();
@@ -119,29 +115,26 @@ public sealed partial class SimulatedExchange
         }
     }
 
+    /// <summary>Hands staged events to the loop and, if it is waiting for events, wakes it now (by firing its timer early).</summary>
     private void Flush()
     {
-        if (_staged.Count == 0)
-        {
-            return;
-        }
-
-        var wake = _state == RunnerState.WaitingForEvents;
-        if (wake)
+        MoveStaged();
+        if (_state == RunnerState.WaitingForEvents && _runnerTimer is { } timer)
         {
             _state = RunnerState.Running;
+            _time.FireNow(timer);
+            WaitForPark();
         }
+    }
 
+    private void MoveStaged()
+    {
         foreach (var ev in _staged)
         {
-            _events.Writer.TryWrite(ev);
+            _events.Enqueue(ev);
         }
 
         _staged.Clear();
-        if (wake)
-        {
-            WaitForPark();
-        }
     }
 
     private void WaitForPark()

@@ -18,7 +18,7 @@ namespace HyperMM.Simulation.Backtest;
 /// </summary>
 public sealed partial class SimulatedExchange : IExchange
 {
-    private readonly Channel<ExchangeEvent> _events = Channel.CreateUnbounded<ExchangeEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SimulatedEventReader _events = new();
     private readonly Queue<PendingRequest> _arrivals = new();
     private readonly Queue<PendingRequest> _responses = new();
     private readonly Queue<(long DueMs, ExchangeEvent Event, bool Wakes)> _deliveries = new();
@@ -31,6 +31,7 @@ public sealed partial class SimulatedExchange : IExchange
     private readonly long _ackMs;
     private volatile RunnerState _state = RunnerState.Running;
     private long _requestsSent;
+    private ITimer? _runnerTimer;
 
     public SimulatedExchange(MatchingEngine engine, SimulationTimeProvider time, Address account, LatencyOptions latency, bool batchMarketEvents = true)
     {
@@ -44,7 +45,11 @@ public sealed partial class SimulatedExchange : IExchange
         _feedMs = (long)latency.Feed.TotalMilliseconds;
         _entryMs = (long)latency.OrderEntry.TotalMilliseconds;
         _ackMs = (long)latency.OrderAck.TotalMilliseconds;
-        _time.TimerArmed = () => Park(RunnerState.WaitingForEvents);
+        _time.TimerArmed = timer =>
+        {
+            _runnerTimer = timer;
+            Park(RunnerState.WaitingForEvents);
+        };
     }
 
     public Address Account { get; }
@@ -58,7 +63,7 @@ public sealed partial class SimulatedExchange : IExchange
 
     public long RequestsSent => Interlocked.Read(ref _requestsSent);
 
-    public ChannelReader<ExchangeEvent> Events => _events.Reader;
+    public ChannelReader<ExchangeEvent> Events => _events;
 
     /// <summary>The sink to give the engine so our fills and order updates reach the strategy.</summary>
     public IMatchingEventSink Sink => new AccountSink(this);
@@ -126,7 +131,7 @@ public sealed partial class SimulatedExchange : IExchange
 
     public ValueTask DisposeAsync()
     {
-        _events.Writer.TryComplete();
+        _events.Complete();
         _parked.Dispose();
         return ValueTask.CompletedTask;
     }
@@ -139,7 +144,8 @@ public sealed partial class SimulatedExchange : IExchange
             return ValueTask.FromResult(execute());
         }
 
-        var completion = new TaskCompletionSource<IReadOnlyList<T>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Continuations run inline: completing the answer resumes the loop on the driver's thread.
+        var completion = new TaskCompletionSource<IReadOnlyList<T>>();
         IReadOnlyList<T>? results = null;
         _arrivals.Enqueue(new PendingRequest(_time.NowMs + _entryMs, () => results = execute(), () => completion.SetResult(results!)));
         Park(RunnerState.WaitingForResponse);

@@ -17,7 +17,7 @@ public sealed class SimulationTimeProvider : TimeProvider
     /// Called (on the arming thread) each time a timer is given a finite due time, after it is set. Task.Delay may
     /// create its timer disarmed and arm it next, so arming (not creation) is the moment a waiter is ready.
     /// </summary>
-    public Action? TimerArmed { get; set; }
+    public Action<ITimer>? TimerArmed { get; set; }
 
     public long NowMs => Volatile.Read(ref _nowMs);
 
@@ -105,6 +105,22 @@ public sealed class SimulationTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>Fires an armed timer now, ahead of its due time (it will not fire again unless re-armed).</summary>
+    public void FireNow(ITimer timer)
+    {
+        if (timer is not SimulationTimer own || own.DueMs is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            own.Rearm();
+        }
+
+        own.Fire();
+    }
+
     internal void Remove(SimulationTimer timer)
     {
         lock (_gate)
@@ -125,7 +141,7 @@ public sealed class SimulationTimeProvider : TimeProvider
             _periodMs = period == Timeout.InfiniteTimeSpan ? 0 : (long)period.TotalMilliseconds;
             if (DueMs is not null)
             {
-                owner.TimerArmed?.Invoke();
+                owner.TimerArmed?.Invoke(this);
             }
 
             return true;

@@ -12,27 +12,30 @@ internal sealed class CoinBook(InstrumentSpec spec)
 {
     private static readonly IComparer<decimal> Descending = Comparer<decimal>.Create((a, b) => b.CompareTo(a));
 
-    private BookLevel[] _outsideBids = [];
-    private BookLevel[] _outsideAsks = [];
+    private IReadOnlyList<BookLevel> _outsideBids = [];
+    private IReadOnlyList<BookLevel> _outsideAsks = [];
     private readonly Dictionary<decimal, decimal> _consumedBids = [];
     private readonly Dictionary<decimal, decimal> _consumedAsks = [];
 
     public InstrumentSpec Spec { get; } = spec;
 
-    public SortedDictionary<decimal, List<SimOrder>> Bids { get; } = new(Descending);
+    /// <summary>Bid levels, best (highest) first.</summary>
+    public List<PriceLevel> Bids { get; } = [];
 
-    public SortedDictionary<decimal, List<SimOrder>> Asks { get; } = new();
+    /// <summary>Ask levels, best (lowest) first.</summary>
+    public List<PriceLevel> Asks { get; } = [];
 
     public decimal LastTradePrice { get; set; }
 
-    public SortedDictionary<decimal, List<SimOrder>> Levels(Side restingSide) => restingSide == Side.Buy ? Bids : Asks;
+    public List<PriceLevel> Levels(Side restingSide) => restingSide == Side.Buy ? Bids : Asks;
 
     public IReadOnlyList<BookLevel> Outside(Side restingSide) => restingSide == Side.Buy ? _outsideBids : _outsideAsks;
 
     public void SetOutside(OrderBookSnapshot snapshot)
     {
-        _outsideBids = [.. snapshot.Bids];
-        _outsideAsks = [.. snapshot.Asks];
+        // Snapshots are immutable: keep the lists, no copy.
+        _outsideBids = snapshot.Bids;
+        _outsideAsks = snapshot.Asks;
         _consumedBids.Clear();
         _consumedAsks.Clear();
     }
@@ -69,12 +72,8 @@ internal sealed class CoinBook(InstrumentSpec spec)
     /// <summary>Best price resting on <paramref name="restingSide"/> (accounts or outside), or 0 when empty.</summary>
     public decimal Best(Side restingSide)
     {
-        var best = 0m;
-        foreach (var level in Levels(restingSide))
-        {
-            best = level.Key;
-            break;
-        }
+        var own = Levels(restingSide);
+        var best = own.Count > 0 ? own[0].Price : 0m;
 
         var outside = Outside(restingSide);
         for (var i = 0; i < outside.Count; i++)
@@ -102,34 +101,26 @@ internal sealed class CoinBook(InstrumentSpec spec)
         return bid > 0m && ask > 0m ? (bid + ask) / 2m : LastTradePrice;
     }
 
-    public void Add(SimOrder order)
-    {
-        var levels = Levels(order.Side);
-        if (!levels.TryGetValue(order.Price, out var queue))
-        {
-            queue = [];
-            levels[order.Price] = queue;
-        }
-
-        queue.Add(order);
-    }
+    public void Add(SimOrder order) => LevelFor(order, create: true)!.Orders.Add(order);
 
     /// <summary>Removes a resting order; returns its index in the level queue (for reinsertion), or -1.</summary>
     public int Remove(SimOrder order)
     {
         var levels = Levels(order.Side);
-        if (!levels.TryGetValue(order.Price, out var queue))
+        var at = Find(levels, order.Side, order.Price);
+        if (at < 0)
         {
             return -1;
         }
 
+        var queue = levels[at].Orders;
         var index = queue.IndexOf(order);
         if (index >= 0)
         {
             queue.RemoveAt(index);
             if (queue.Count == 0)
             {
-                levels.Remove(order.Price);
+                levels.RemoveAt(at);
             }
         }
 
@@ -138,14 +129,58 @@ internal sealed class CoinBook(InstrumentSpec spec)
 
     public void Reinsert(SimOrder order, int index)
     {
+        var queue = LevelFor(order, create: true)!.Orders;
+        queue.Insert(Math.Clamp(index, 0, queue.Count), order);
+    }
+
+    private PriceLevel? LevelFor(SimOrder order, bool create)
+    {
         var levels = Levels(order.Side);
-        if (!levels.TryGetValue(order.Price, out var queue))
+        var at = Find(levels, order.Side, order.Price);
+        if (at >= 0)
         {
-            queue = [];
-            levels[order.Price] = queue;
+            return levels[at];
         }
 
-        queue.Insert(Math.Min(index, queue.Count), order);
+        if (!create)
+        {
+            return null;
+        }
+
+        var level = new PriceLevel(order.Price);
+        levels.Insert(~at, level);
+        return level;
+    }
+
+    /// <summary>Binary search in best-first order: the index of <paramref name="price"/>, or the complement of where it goes.</summary>
+    private static int Find(List<PriceLevel> levels, Side side, decimal price)
+    {
+        int lo = 0, hi = levels.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var c = levels[mid].Price.CompareTo(price);
+            if (side == Side.Buy)
+            {
+                c = -c;
+            }
+
+            if (c == 0)
+            {
+                return mid;
+            }
+
+            if (c < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return ~lo;
     }
 
     /// <summary>The merged L2 view: outside levels (less what we consumed) plus account orders, best first.</summary>

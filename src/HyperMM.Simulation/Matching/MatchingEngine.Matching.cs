@@ -39,11 +39,10 @@ public sealed partial class MatchingEngine
             var outsidePrice = outsideIndex < outside.Count ? outside[outsideIndex].Price : 0m;
             var accountPrice = 0m;
             List<SimOrder>? queue = null;
-            foreach (var level in levels)
+            if (levels.Count > 0)
             {
-                accountPrice = level.Key;
-                queue = level.Value;
-                break;
+                accountPrice = levels[0].Price;
+                queue = levels[0].Orders;
             }
 
             var useOutside = outsidePrice > 0m && (queue is null || Better(restingSide, outsidePrice, accountPrice) || outsidePrice == accountPrice);

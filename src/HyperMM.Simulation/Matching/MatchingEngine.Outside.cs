@@ -6,6 +6,9 @@ namespace HyperMM.Simulation.Matching;
 
 public sealed partial class MatchingEngine
 {
+    private readonly List<SimOrder> _through = [];
+    private readonly List<SimOrder> _atPrice = [];
+
     /// <summary>
     /// A new L2 snapshot of the outside market (size that belongs to no simulated account). Resting account orders
     /// keep their place: their queue ahead follows <see cref="MatchingEngineOptions.QueueModel"/>; an order the
@@ -48,43 +51,46 @@ public sealed partial class MatchingEngine
             var passive = trade.AggressorSide.Opposite();
             var changed = false;
             var volumeLeft = trade.Size;
-            foreach (var (price, queue) in book.Levels(passive).ToList())
+            _through.Clear();
+            _atPrice.Clear();
+            foreach (var (price, queue) in book.Levels(passive))
             {
                 if (Better(passive, price, trade.Price))
                 {
-                    foreach (var order in queue.ToList())
-                    {
-                        changed |= FillOutside(book, order, order.Remaining, now);
-                    }
-
+                    _through.AddRange(queue);
                     continue;
                 }
 
-                if (price != trade.Price)
+                if (price == trade.Price)
                 {
-                    break;
-                }
-
-                foreach (var order in queue.ToList())
-                {
-                    order.QueueAhead -= trade.Size;
-                    order.TradedSinceSnapshot += trade.Size;
-                    if (order.QueueAhead >= 0m)
-                    {
-                        continue;
-                    }
-
-                    var quantity = Core.Instruments.VenueRules.RoundSizeDown(
-                        Math.Min(Math.Min(-order.QueueAhead, order.Remaining), volumeLeft), book.Spec.SzDecimals);
-                    order.QueueAhead = 0m;
-                    volumeLeft -= quantity;
-                    if (quantity > 0m)
-                    {
-                        changed |= FillOutside(book, order, quantity, now);
-                    }
+                    _atPrice.AddRange(queue);
                 }
 
                 break;
+            }
+
+            foreach (var order in _through)
+            {
+                changed |= FillOutside(book, order, order.Remaining, now);
+            }
+
+            foreach (var order in _atPrice)
+            {
+                order.QueueAhead -= trade.Size;
+                order.TradedSinceSnapshot += trade.Size;
+                if (order.QueueAhead >= 0m)
+                {
+                    continue;
+                }
+
+                var quantity = Core.Instruments.VenueRules.RoundSizeDown(
+                    Math.Min(Math.Min(-order.QueueAhead, order.Remaining), volumeLeft), book.Spec.SzDecimals);
+                order.QueueAhead = 0m;
+                volumeLeft -= quantity;
+                if (quantity > 0m)
+                {
+                    changed |= FillOutside(book, order, quantity, now);
+                }
             }
 
             if (changed)
@@ -128,18 +134,20 @@ public sealed partial class MatchingEngine
             return;
         }
 
-        foreach (var (price, queue) in book.Levels(restingSide).ToList())
+        _through.Clear();
+        foreach (var (price, queue) in book.Levels(restingSide))
         {
-            var through = restingSide == Side.Buy ? price > outsideOpposite : price < outsideOpposite;
-            if (!through)
+            if (!(restingSide == Side.Buy ? price > outsideOpposite : price < outsideOpposite))
             {
                 break;
             }
 
-            foreach (var order in queue.ToList())
-            {
-                FillOutside(book, order, order.Remaining, now);
-            }
+            _through.AddRange(queue);
+        }
+
+        foreach (var order in _through)
+        {
+            FillOutside(book, order, order.Remaining, now);
         }
     }
 
