@@ -85,18 +85,22 @@ public sealed partial class LocalVenue
         {
             case "info":
                 {
-                    if (payload.ValueKind != JsonValueKind.Object || !payload.TryGetProperty("type", out var infoType) || infoType.ValueKind != JsonValueKind.String)
+                    InfoRequest info;
+                    try
+                    {
+                        info = InfoRequest.Parse(payload);
+                    }
+                    catch (FormatException)
                     {
                         return Task.FromResult(ErrorFrame("422 " + BadBody));
                     }
 
-                    var type = infoType.GetString()!;
-                    if (!IpLimiter.TryCharge(remoteIp, IpWeightLimiter.InfoWeight(type)))
+                    if (!IpLimiter.TryCharge(remoteIp, IpWeightLimiter.InfoWeight(info.Type)))
                     {
                         return Task.FromResult(ErrorFrame("429 Too Many Requests"));
                     }
 
-                    var data = InfoPayload(type, payload);
+                    var data = InfoPayload(info);
                     if (data is null)
                     {
                         return Task.FromResult(ErrorFrame("422 " + BadBody));
@@ -105,7 +109,7 @@ public sealed partial class LocalVenue
                     return Task.FromResult(PostFrame("info", w =>
                     {
                         w.WriteStartObject();
-                        w.WriteString("type", type);
+                        w.WriteString("type", info.Type);
                         w.WritePropertyName("data");
                         using var doc = JsonDocument.Parse(data);
                         doc.RootElement.WriteTo(w);
