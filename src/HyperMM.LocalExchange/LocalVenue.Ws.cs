@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using HyperMM.Hyperliquid.Info;
+using HyperMM.Hyperliquid.Json;
+using HyperMM.Hyperliquid.Signing;
 using HyperMM.LocalExchange.Json;
 using HyperMM.LocalExchange.Limits;
 using HyperMM.LocalExchange.Market;
@@ -111,25 +112,30 @@ public sealed partial class LocalVenue
                         w.WriteStartObject();
                         w.WriteString("type", info.Type);
                         w.WritePropertyName("data");
-                        using var doc = JsonDocument.Parse(data);
-                        doc.RootElement.WriteTo(w);
+                        w.WriteRawValue(data, skipInputValidation: true);
                         w.WriteEndObject();
                     }));
                 }
 
             case "action":
                 {
-                    var reply = Exchange(Encoding.UTF8.GetBytes(payload.GetRawText()), remoteIp);
-                    if (reply.StatusCode != 200)
+                    ExchangeRequest action;
+                    try
                     {
-                        return Task.FromResult(ErrorFrame(reply.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + Encoding.UTF8.GetString(reply.Body)));
+                        action = ExchangeRequestJson.Parse(payload);
+                    }
+                    catch (FormatException ex)
+                    {
+                        return Task.FromResult(ErrorFrame("422 " + BadBody + ": " + ex.Message));
                     }
 
-                    return Task.FromResult(PostFrame("action", w =>
+                    if (!IpLimiter.TryCharge(remoteIp, IpWeightLimiter.ExchangeWeight(BatchLength(action.Action))))
                     {
-                        using var doc = JsonDocument.Parse(reply.Body);
-                        doc.RootElement.WriteTo(w);
-                    }));
+                        return Task.FromResult(ErrorFrame("429 Too Many Requests"));
+                    }
+
+                    var reply = Execute(action);
+                    return Task.FromResult(PostFrame("action", w => w.WriteRawValue(reply, skipInputValidation: true)));
                 }
 
             default:
