@@ -41,7 +41,8 @@ public static class BacktestSession
         var runner = new StrategyRunner(parameters, exchange, time, recorder,
             new StrategyRunnerOptions { RunId = options.RunId, DeadManRefresh = TimeSpan.FromDays(365) });
         using var stop = new CancellationTokenSource();
-        var task = Task.Run(() => runner.RunAsync(stop.Token));
+        // Started on this thread: it runs until it first parks (the driver then owns time).
+        var task = runner.RunAsync(stop.Token);
         exchange.AttachRunner(task);
         var count = 0L;
         foreach (var ev in events)

@@ -120,4 +120,41 @@ public class BacktestCommandTests
             Assert.All(a.Fills, f => Assert.True(VenueRules.IsValidSize(f.Size, run.Instrument.SzDecimals)));
         }
     }
+
+    [Fact]
+    public async Task Raw_ws_capture_and_own_recording_replay_through_the_command()
+    {
+        var capture = SharedData.File("data/hftbacktest/examples/hyperliquid/btcusd_20250126.gz");
+        var (code, output, _) = await Run("backtest", "--data", capture, "--config", Config);
+        Assert.Equal(0, code);
+        Assert.Contains("0.4 min, 110 events", output, StringComparison.Ordinal); // 46 books + 64 trades (SOURCES.md §5)
+
+        var recording = Path.Combine(Path.GetTempPath(), $"hypermm-rec-{Guid.NewGuid():N}.jsonl.gz");
+        try
+        {
+            var market = new SyntheticMarket([SyntheticCoinProfile.Eth], seed: 4, startMs: 1_757_000_000_000);
+            using (var writer = RecordingWriter.Create(recording))
+            {
+                foreach (var e in market.Step(TimeSpan.FromMinutes(2)))
+                {
+                    if (e.Kind == MarketEventKind.Book)
+                    {
+                        writer.WriteBook(e.TimeMs, e.Book!);
+                    }
+                    else
+                    {
+                        writer.WriteTrades(e.TimeMs, [e.Trade]);
+                    }
+                }
+            }
+
+            var (recCode, recOutput, _) = await Run("backtest", "--data", recording, "--config", Config, "--strategy", "mm_eth_perp");
+            Assert.Equal(0, recCode);
+            Assert.Contains("mm_eth_perp", recOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(recording);
+        }
+    }
 }
