@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(ReportCommand.Build());
         root.Subcommands.Add(DashboardCommand.Build());
         root.Subcommands.Add(ExchangeCommand.Build());
+        root.Subcommands.Add(ExchangeLoadCommand.Build());
         root.Subcommands.Add(SignCommand.Build());
         root.Subcommands.Add(BacktestCommand.Build());
         root.Subcommands.Add(SimulateCommand.Build());

@@ -123,8 +123,8 @@ public sealed partial class LocalExchangeHandle : IAsyncDisposable
                 await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
                 if (Faults.DropWebSocketsEvery is not null)
                 {
+                    Faults.CountIntervalDrop(); // counted first: a client may notice the drop at once
                     var dropped = _hub.DropAll();
-                    Faults.CountIntervalDrop();
                     LogDropped(_logger, dropped);
                 }
             }

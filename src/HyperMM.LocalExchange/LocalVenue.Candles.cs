@@ -1,4 +1,4 @@
-using System.Text.Json;
+using HyperMM.Hyperliquid.Info;
 using HyperMM.Core.Primitives;
 using HyperMM.LocalExchange.Json;
 using HyperMM.LocalExchange.Market;
@@ -15,20 +15,16 @@ public sealed partial class LocalVenue
         ["1d"] = 86_400_000, ["3d"] = 259_200_000, ["1w"] = 604_800_000, ["1M"] = 2_592_000_000,
     };
 
-    private byte[]? Candles(JsonElement root)
+    private byte[]? Candles(InfoRequest request)
     {
-        if (!root.TryGetProperty("req", out var req) || req.ValueKind != JsonValueKind.Object
-            || !req.TryGetProperty("coin", out var coinProp) || coinProp.ValueKind != JsonValueKind.String
-            || LocalMarkets.ByCoin(coinProp.GetString()!) is not { } spec
-            || !req.TryGetProperty("interval", out var intervalProp) || intervalProp.ValueKind != JsonValueKind.String
-            || !IntervalMs.TryGetValue(intervalProp.GetString()!, out var step)
-            || !req.TryGetProperty("startTime", out var startProp) || !startProp.TryGetInt64(out var start))
+        if (request.Coin is not { } coin || LocalMarkets.ByCoin(coin.Name) is not { } spec
+            || request.Interval is not { } interval || !IntervalMs.TryGetValue(interval, out var step)
+            || request.StartTime is not { } start)
         {
             return null;
         }
 
-        var end = req.TryGetProperty("endTime", out var endProp) && endProp.TryGetInt64(out var e) ? e : long.MaxValue;
-        var interval = intervalProp.GetString()!;
+        var end = request.EndTime ?? long.MaxValue;
         var candles = new List<Bar>();
         lock (Gate)
         {

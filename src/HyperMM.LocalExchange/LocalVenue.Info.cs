@@ -17,39 +17,41 @@ public sealed partial class LocalVenue
 
     public VenueReply Info(ReadOnlySpan<byte> body, string remoteIp)
     {
-        JsonDocument doc;
+        InfoRequest request;
         try
         {
-            doc = JsonDocument.Parse(body.ToArray());
+            request = InfoRequest.Parse(body);
         }
-        catch (JsonException)
+        catch (FormatException)
         {
             return VenueReply.Text(422, BadBody);
         }
 
-        using (doc)
+        if (!IpLimiter.TryCharge(remoteIp, IpWeightLimiter.InfoWeight(request.Type)))
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var typeProp) || typeProp.ValueKind != JsonValueKind.String)
-            {
-                return VenueReply.Text(422, BadBody);
-            }
-
-            var type = typeProp.GetString()!;
-            if (!IpLimiter.TryCharge(remoteIp, IpWeightLimiter.InfoWeight(type)))
-            {
-                return TooManyRequests();
-            }
-
-            var reply = InfoPayload(type, root);
-            return reply is null ? VenueReply.Text(422, BadBody) : VenueReply.Json(reply);
+            return TooManyRequests();
         }
+
+        var reply = InfoPayload(request);
+        if (reply is null)
+        {
+            return VenueReply.Text(422, BadBody);
+        }
+
+        if (IpWeightLimiter.InfoItemWeight(request.Type, int.MaxValue) > 0)
+        {
+            // userFills, userFillsByTime, candleSnapshot: one more unit per 20 (candles: 60) items returned
+            using var doc = JsonDocument.Parse(reply);
+            IpLimiter.ChargeAfter(remoteIp, IpWeightLimiter.InfoItemWeight(request.Type, doc.RootElement.GetArrayLength()));
+        }
+
+        return VenueReply.Json(reply);
     }
 
     /// <summary>The JSON of an /info answer, or null when the request does not deserialize (HTTP 422).</summary>
-    internal byte[]? InfoPayload(string type, JsonElement root)
+    internal byte[]? InfoPayload(InfoRequest request)
     {
-        switch (type)
+        switch (request.Type)
         {
             case "meta":
                 return JsonBytes.Write(WriteMeta);
@@ -62,7 +64,7 @@ public sealed partial class LocalVenue
                     w.WriteEndArray();
                 });
             case "l2Book":
-                return Coin(root) is { } coin ? JsonBytes.Write(w => L2Book.Write(w, Book(coin))) : null;
+                return Listed(request.Coin) is { } coin ? JsonBytes.Write(w => L2Book.Write(w, Book(coin))) : null;
             case "allMids":
                 return JsonBytes.Write(WriteMids);
             case "exchangeStatus":
@@ -74,15 +76,15 @@ public sealed partial class LocalVenue
                     w.WriteEndObject();
                 });
             case "candleSnapshot":
-                return Candles(root);
+                return Candles(request);
         }
 
-        if (User(root) is not { } user)
+        if (request.User is not { } user)
         {
             return null;
         }
 
-        switch (type)
+        switch (request.Type)
         {
             case "clearinghouseState":
                 return JsonBytes.Write(w =>
@@ -116,17 +118,17 @@ public sealed partial class LocalVenue
                 return JsonBytes.Write(w => WriteFills(w, Locked(() => Engine.GetFills(user)).Reverse().Take(2000)));
             case "userFillsByTime":
                 {
-                    if (!root.TryGetProperty("startTime", out var st) || !st.TryGetInt64(out var start))
+                    if (request.StartTime is not { } start)
                     {
                         return null;
                     }
 
-                    var end = root.TryGetProperty("endTime", out var et) && et.TryGetInt64(out var e) ? e : long.MaxValue;
+                    var end = request.EndTime ?? long.MaxValue;
                     return JsonBytes.Write(w => WriteFills(w, Locked(() => Engine.GetFills(user, start)).Where(f => f.TimeMs <= end).Take(2000)));
                 }
 
             case "orderStatus":
-                return OrderStatus(root, user);
+                return OrderStatus(request, user);
             case "userRateLimit":
                 {
                     var volume = Locked(() => Engine.GetAccount(user)).CumulativeVolumeUsd;
@@ -151,7 +153,7 @@ public sealed partial class LocalVenue
                     w.WriteEndArray();
                 });
             case "activeAssetData":
-                return ActiveAssetData(root, user);
+                return ActiveAssetData(request, user);
             default:
                 return null;
         }
@@ -167,11 +169,7 @@ public sealed partial class LocalVenue
 
     private static VenueReply TooManyRequests() => VenueReply.Text(429, "429 Too Many Requests");
 
-    private static Coin? Coin(JsonElement root) =>
-        root.TryGetProperty("coin", out var c) && c.ValueKind == JsonValueKind.String && LocalMarkets.ByCoin(c.GetString()!) is { } spec ? spec.Coin : null;
-
-    private static Address? User(JsonElement root) =>
-        root.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.String && Address.TryParse(u.GetString(), out var a) ? a : null;
+    private static Coin? Listed(Coin? coin) => coin is { } c && LocalMarkets.ByCoin(c.Name) is { } spec ? spec.Coin : null;
 
     private Core.Market.OrderBookSnapshot Book(Coin coin) => Locked(() => Engine.GetBook(coin));
 
@@ -241,19 +239,14 @@ public sealed partial class LocalVenue
         w.WriteEndArray();
     }
 
-    private byte[]? OrderStatus(JsonElement root, Address user)
+    private byte[]? OrderStatus(InfoRequest request, Address user)
     {
-        if (!root.TryGetProperty("oid", out var oidProp))
-        {
-            return null;
-        }
-
         OrderUpdate? update;
-        if (oidProp.ValueKind == JsonValueKind.Number && oidProp.TryGetInt64(out var oid))
+        if (request.Oid is { } oid)
         {
-            update = Locked(() => Engine.GetOrder(user, new OrderId(oid)));
+            update = Locked(() => Engine.GetOrder(user, oid));
         }
-        else if (oidProp.ValueKind == JsonValueKind.String && Cloid.TryParse(oidProp.GetString(), out var cloid))
+        else if (request.Cloid is { } cloid)
         {
             update = Locked(() => Engine.GetOrder(user, cloid));
         }
@@ -268,9 +261,9 @@ public sealed partial class LocalVenue
         return JsonBytes.Write(result.Write);
     }
 
-    private byte[]? ActiveAssetData(JsonElement root, Address user)
+    private byte[]? ActiveAssetData(InfoRequest request, Address user)
     {
-        if (Coin(root) is not { } coin)
+        if (Listed(request.Coin) is not { } coin)
         {
             return null;
         }

@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using HyperMM.Hyperliquid.Info;
+using HyperMM.Hyperliquid.Json;
+using HyperMM.Hyperliquid.Signing;
 using HyperMM.LocalExchange.Json;
 using HyperMM.LocalExchange.Limits;
 using HyperMM.LocalExchange.Market;
@@ -85,18 +86,22 @@ public sealed partial class LocalVenue
         {
             case "info":
                 {
-                    if (payload.ValueKind != JsonValueKind.Object || !payload.TryGetProperty("type", out var infoType) || infoType.ValueKind != JsonValueKind.String)
+                    InfoRequest info;
+                    try
+                    {
+                        info = InfoRequest.Parse(payload);
+                    }
+                    catch (FormatException)
                     {
                         return Task.FromResult(ErrorFrame("422 " + BadBody));
                     }
 
-                    var type = infoType.GetString()!;
-                    if (!IpLimiter.TryCharge(remoteIp, IpWeightLimiter.InfoWeight(type)))
+                    if (!IpLimiter.TryCharge(remoteIp, IpWeightLimiter.InfoWeight(info.Type)))
                     {
                         return Task.FromResult(ErrorFrame("429 Too Many Requests"));
                     }
 
-                    var data = InfoPayload(type, payload);
+                    var data = InfoPayload(info);
                     if (data is null)
                     {
                         return Task.FromResult(ErrorFrame("422 " + BadBody));
@@ -105,27 +110,32 @@ public sealed partial class LocalVenue
                     return Task.FromResult(PostFrame("info", w =>
                     {
                         w.WriteStartObject();
-                        w.WriteString("type", type);
+                        w.WriteString("type", info.Type);
                         w.WritePropertyName("data");
-                        using var doc = JsonDocument.Parse(data);
-                        doc.RootElement.WriteTo(w);
+                        w.WriteRawValue(data, skipInputValidation: true);
                         w.WriteEndObject();
                     }));
                 }
 
             case "action":
                 {
-                    var reply = Exchange(Encoding.UTF8.GetBytes(payload.GetRawText()), remoteIp);
-                    if (reply.StatusCode != 200)
+                    ExchangeRequest action;
+                    try
                     {
-                        return Task.FromResult(ErrorFrame(reply.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + Encoding.UTF8.GetString(reply.Body)));
+                        action = ExchangeRequestJson.Parse(payload);
+                    }
+                    catch (FormatException ex)
+                    {
+                        return Task.FromResult(ErrorFrame("422 " + BadBody + ": " + ex.Message));
                     }
 
-                    return Task.FromResult(PostFrame("action", w =>
+                    if (!IpLimiter.TryCharge(remoteIp, IpWeightLimiter.ExchangeWeight(BatchLength(action.Action))))
                     {
-                        using var doc = JsonDocument.Parse(reply.Body);
-                        doc.RootElement.WriteTo(w);
-                    }));
+                        return Task.FromResult(ErrorFrame("429 Too Many Requests"));
+                    }
+
+                    var reply = Execute(action);
+                    return Task.FromResult(PostFrame("action", w => w.WriteRawValue(reply, skipInputValidation: true)));
                 }
 
             default:

@@ -4,6 +4,7 @@ using HyperMM.Cli.Config;
 using HyperMM.LocalExchange;
 using HyperMM.LocalExchange.Accounts;
 using HyperMM.LocalExchange.Faults;
+using HyperMM.Simulation.Market;
 
 namespace HyperMM.Cli.Commands;
 
@@ -77,7 +78,7 @@ public static class ExchangeCommand
             var keyVariables = names.Length > 0 ? KeyVariables(names, parse.GetValue(config)) : [];
             var runFor = parse.GetValue(duration) is { } secs ? TimeSpan.FromSeconds(CheckPositive(secs, "--duration")) : (TimeSpan?)null;
             using var stop = new ConsoleCancellation(ct);
-            await using var exchange = await LocalExchangeServer.StartAsync(options, null, CancellationToken.None).ConfigureAwait(false); // a Ctrl-C during start-up stops right after it
+            await using var exchange = await StartAsync(options).ConfigureAwait(false);
             await output.WriteLineAsync($"HyperMM local exchange ({(exchange.IsMainnet ? "mainnet" : "testnet")} signatures) on {exchange.BaseUrl}  (POST /info, POST /exchange; WebSocket {exchange.WebSocketUrl})").ConfigureAwait(false);
             await output.WriteLineAsync($"market: {(options.ReplayPath is null ? "synthetic ETH, BTC, HYPE" : "replay of " + options.ReplayPath)} at speed {options.Speed.ToString(CultureInfo.InvariantCulture)}").ConfigureAwait(false);
             var entries = new List<KeyFileEntry>();
@@ -106,6 +107,23 @@ public static class ExchangeCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>Starts the venue; a bad recording or a busy port is the user's to fix: one line, exit 2.</summary>
+    private static async Task<LocalExchangeHandle> StartAsync(LocalExchangeOptions options)
+    {
+        try
+        {
+            return await LocalExchangeServer.StartAsync(options, null, CancellationToken.None).ConfigureAwait(false); // a Ctrl-C during start-up stops right after it
+        }
+        catch (MarketDataException ex)
+        {
+            throw new UsageException("--replay: " + ex.Message);
+        }
+        catch (IOException ex) when (ex is not FileNotFoundException)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--port {options.Port}: cannot listen on 127.0.0.1: {ex.Message}"));
+        }
     }
 
     private static string[] ParseNames(string? text)

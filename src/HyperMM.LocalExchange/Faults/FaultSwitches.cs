@@ -94,7 +94,7 @@ public sealed class FaultSwitches
     /// <summary>Closes every open WebSocket connection once, now.</summary>
     public void DropWebSocketsNow()
     {
-        Interlocked.Increment(ref _dropGeneration);
+        Interlocked.Increment(ref _dropGeneration); // before the drop: a client may notice it at once
         DropRequested?.Invoke(this, EventArgs.Empty);
     }
 

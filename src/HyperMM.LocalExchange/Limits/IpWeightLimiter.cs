@@ -49,6 +49,29 @@ public sealed class IpWeightLimiter(int weightPerMinute, TimeProvider time)
         }
     }
 
+    /// <summary>Adds weight known only after answering (per returned item); it may take the IP over its budget.</summary>
+    public void ChargeAfter(string ip, int weight)
+    {
+        if (WeightPerMinute <= 0 || weight <= 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcTicks;
+        lock (_gate)
+        {
+            if (!_byIp.TryGetValue(ip, out var queue))
+            {
+                queue = new Queue<(long, int)>();
+                _byIp[ip] = queue;
+                _sums[ip] = 0;
+            }
+
+            queue.Enqueue((now, weight));
+            _sums[ip] += weight;
+        }
+    }
+
     /// <summary>Weight of an /info request type (PROTOCOL §7.1), before per-item extras.</summary>
     public static int InfoWeight(string type) => type switch
     {

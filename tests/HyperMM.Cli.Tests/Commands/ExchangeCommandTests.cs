@@ -31,6 +31,27 @@ public class ExchangeCommandTests
     }
 
     [Fact]
+    public async Task Exchange_ReplayOfAFileThatIsNoRecording_OneLineErrorExit2()
+    {
+        var notARecording = Path.Combine(SharedData.RepositoryRoot, "config/strategies.yaml");
+        var (code, _, error) = await Run("exchange", "--replay", notARecording, "--duration", "1");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --replay: ", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Exchange_PortInUse_OneLineErrorExit2()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var (code, _, error) = await Run("exchange", "--replay", HlData, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--duration", "1");
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: --port {port}: cannot listen", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Exchange_WithAccounts_PrintsUrlAndAddresses_KeysOnlyInTheOwnerOnlyFile()
     {

@@ -34,4 +34,34 @@ public sealed class SyntheticMarketEndToEndTests
         Assert.True(fill.Fills[0].Crossed);
         Assert.Equal(0.01m, (await client.GetAccountAsync(eth, default)).Position);
     }
+
+    [Fact]
+    public async Task Synthetic_RestingBidAtTheTouch_FilledByTheMarketMovingThroughIt()
+    {
+        // speed 60: a minute of synthetic ETH per second; the mid walks ~0.94 bps/√s, so within seconds the outside
+        // asks come down through a bid resting at the best bid and the engine fills it as maker
+        await using var venue = await LocalExchangeServer.StartAsync(new LocalExchangeOptions { MarketStep = TimeSpan.FromMilliseconds(100), Speed = 60, Seed = 3 });
+        var account = venue.CreateRehearsalAccount("mm_eth_perp", 100_000m);
+        using var http = new HttpClient();
+        await using var client = ClientFactory.Create(venue, account, http);
+        var eth = new Coin("ETH");
+        await client.SubscribeAsync(eth, default);
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var book = await ClientFactory.NextAsync<BookEvent>(client);
+            var placed = await client.PlaceOrdersAsync([new OrderRequest(eth, Side.Buy, book.Book.Top.BidPrice, 0.01m, TimeInForce.Alo, false, null)], default);
+            if (placed[0].Kind != OrderResultKind.Resting)
+            {
+                continue; // the market moved between the book and the order: try the next book
+            }
+
+            var fill = await ClientFactory.NextAsync<FillsEvent>(client, f => !f.IsSnapshot);
+            Assert.False(fill.Fills[0].Crossed);
+            Assert.Equal(placed[0].OrderId, fill.Fills[0].OrderId);
+            Assert.Equal(0.01m, (await client.GetAccountAsync(eth, default)).Position);
+            return;
+        }
+
+        Assert.Fail("no Alo bid could be placed at the touch in 20 books");
+    }
 }

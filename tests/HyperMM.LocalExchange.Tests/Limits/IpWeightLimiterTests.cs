@@ -48,4 +48,20 @@ public sealed class IpWeightLimiterTests
             Assert.True(limiter.TryCharge("127.0.0.1", 20));
         }
     }
+
+    [Theory]
+    [InlineData("userFills", 39, 1)]     // floor(39 / 20)
+    [InlineData("userFills", 40, 2)]
+    [InlineData("candleSnapshot", 119, 1)] // floor(119 / 60)
+    [InlineData("l2Book", 100, 0)]
+    public void InfoItemWeight_PerTwentyOrSixtyItems(string type, int items, int weight) => Assert.Equal(weight, IpWeightLimiter.InfoItemWeight(type, items));
+
+    [Fact]
+    public void ChargeAfter_CanExceed_ThenRefuses()
+    {
+        var limiter = new IpWeightLimiter(100, new FakeTimeProvider());
+        Assert.True(limiter.TryCharge("1.2.3.4", 20));
+        limiter.ChargeAfter("1.2.3.4", 90); // 110 > 100: recorded anyway
+        Assert.False(limiter.TryCharge("1.2.3.4", 1));
+    }
 }

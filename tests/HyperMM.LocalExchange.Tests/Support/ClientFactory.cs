@@ -13,11 +13,11 @@ public static class ClientFactory
             PostOverWebSocket = postOverWebSocket,
         }, http, TimeProvider.System);
 
-    /// <summary>Reads events until one matches (10 s at most).</summary>
+    /// <summary>Reads events until one matches (30 s at most: generous for a loaded CI machine).</summary>
     public static async Task<T> NextAsync<T>(HyperliquidExchange client, Func<T, bool>? match = null)
         where T : Core.Trading.ExchangeEvent
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
             var e = await client.Events.ReadAsync(timeout.Token);

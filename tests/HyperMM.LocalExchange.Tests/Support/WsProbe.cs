@@ -22,10 +22,10 @@ public sealed class WsProbe : IAsyncDisposable
     public Task SendAsync(string json) =>
         _socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
 
-    /// <summary>The next frame as JSON; throws when none arrives within 10 s or the socket closes.</summary>
+    /// <summary>The next frame as JSON; throws when none arrives within 30 s or the socket closes.</summary>
     public async Task<JsonElement> ReceiveAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var length = 0;
         ValueWebSocketReceiveResult result;
         do
@@ -56,7 +56,7 @@ public sealed class WsProbe : IAsyncDisposable
         }
     }
 
-    /// <summary>True when the server dropped the connection (a receive fails or sees the end) within 10 s.</summary>
+    /// <summary>True when the server dropped the connection (a receive fails or sees the end) within 30 s.</summary>
     public async Task<bool> WaitDroppedAsync()
     {
         try
