@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperMM.Cli.Reports;
 using HyperMM.Cli.Instruments;
 using HyperMM.Cli.Output;
 using HyperMM.Core.Instruments;
@@ -23,10 +24,11 @@ public static class BacktestCommand
         var sweep = new Option<string?>("--sweep") { Description = "Parameter grid, e.g. gamma=0.05:0.3:0.05,kappa=1:2:0.5 (key=start:stop:step, stop inclusive)." };
         var csv = new Option<string?>("--csv") { Description = "Write results to this CSV file (sweep default: backtest-sweep.csv)." };
         var latency = new Option<int>("--latency-ms") { Description = "Feed, order-entry and ack latency in ms, each (default 20).", DefaultValueFactory = _ => 20 };
+        var report = new Option<string?>("--report") { Description = "Also write the same report as 'hypermm report' (tables, PNG charts, HTML) into this folder." };
         var queue = new Option<string>("--queue") { Description = "Queue model: risk-averse, prob-log or prob-power2 (default risk-averse).", DefaultValueFactory = _ => "risk-averse" };
         var command = new Command("backtest", "Replay recorded market data through the strategies and report fills, PnL, inventory and requests.")
         {
-            data, config, strategy, sweep, csv, latency, queue,
+            data, config, strategy, sweep, csv, latency, queue, report,
         };
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
@@ -45,6 +47,13 @@ public static class BacktestCommand
                 {
                     BacktestFormatter.WriteCsv(csvPath, [.. results.Select(r => (string.Empty, r))]);
                     output.WriteLine($"results written to {csvPath}");
+                }
+
+                if (parse.GetValue(report) is { } folder)
+                {
+                    var caps = runs.ToDictionary(r => r.Parameters.Name, r => r.Parameters.MaxAbsPosition);
+                    var written = ReportWriter.Write(BacktestReportSource.Build(path, [.. results.Select(r => (r, caps[r.Strategy]))]), folder);
+                    output.WriteLine($"report written to {Path.Combine(folder, "report.html")} ({written.Count} strategies)");
                 }
 
                 return 0;
