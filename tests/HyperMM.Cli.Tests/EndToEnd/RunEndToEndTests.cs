@@ -33,9 +33,44 @@ public sealed class RunEndToEndTests
             var journaled = journal.Fills(strategy.Name).Select(f => f.Fill.TradeId).Order().ToList();
             Assert.True(venueFills.Count > 0, $"{strategy.Name} got no fill in 30 s");
             Assert.Equal(venueFills, journaled);
+            AssertFillPressureTiming(venue.DatabasePath, strategy);
         }
 
         AssertNoKeyAnywhere(venue, output.ToString() + error);
+    }
+
+    /// <summary>
+    /// From the journal: no quote is under fill pressure before the target time has passed since the strategy's first
+    /// quote, and after every fill the strategy is back to normal quoting (stage 0) before the target passes again.
+    /// </summary>
+    private static void AssertFillPressureTiming(string db, Core.Model.StrategyParameters strategy)
+    {
+        using var connection = JournalWriter.OpenConnection(db, readOnly: true);
+        var quotes = new List<(long TimeMs, int Stage)>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT time_ms, stage FROM quotes WHERE strategy = $s ORDER BY time_ms";
+            cmd.Parameters.AddWithValue("$s", strategy.Name);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                quotes.Add((r.GetInt64(0), r.GetInt32(1)));
+            }
+        }
+
+        var targetMs = (long)(strategy.TargetFillSeconds * 1000);
+        var firstPressure = quotes.FirstOrDefault(q => q.Stage > 0);
+        Assert.True(firstPressure.TimeMs > 0, $"{strategy.Name} never entered fill pressure");
+        Assert.True(firstPressure.TimeMs - quotes[0].TimeMs >= targetMs - 50, $"{strategy.Name}: fill pressure {firstPressure.TimeMs - quotes[0].TimeMs} ms after the first quote");
+        using var journal = new JournalReader(db);
+        foreach (var fill in journal.Fills(strategy.Name).Where(f => !f.Historical))
+        {
+            var after = quotes.Where(q => q.TimeMs > fill.Fill.TimeMs && q.TimeMs < fill.Fill.TimeMs + targetMs).ToList();
+            if (after.Count > 0)
+            {
+                Assert.Contains(after, q => q.Stage == 0);
+            }
+        }
     }
 
     [Fact]
