@@ -13,7 +13,7 @@ public static class KnownInstruments
     {
         ["BTC"] = (0, 5, 40),
         ["ETH"] = (1, 4, 25),
-        ["HYPE"] = (2, 2, 10),
+        ["HYPE"] = (159, 2, 10), // mainnet asset id per PROTOCOL §5 (unconfirmed); live runs read meta
     };
 
     public static bool TryGet(Coin coin, out InstrumentSpec spec)
