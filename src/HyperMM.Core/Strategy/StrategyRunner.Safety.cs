@@ -1,0 +1,154 @@
+using HyperMM.Core.Model;
+using HyperMM.Core.Primitives;
+using HyperMM.Core.Trading;
+
+namespace HyperMM.Core.Strategy;
+
+/// <summary>Resynchronisation, ambiguous outcomes, request budget, dead-man switch and position checks.</summary>
+public sealed partial class StrategyRunner
+{
+    private async Task ResyncAsync(MarketMaker maker, CancellationToken ct)
+    {
+        // Fills since a minute before the newest one we know (venue clock): anything missed while the stream was down.
+        var since = Math.Max(0, Math.Max(maker.AdoptedAtMs, maker.LastFillVenueMs) - 60_000);
+        var fills = await _exchange.GetFillsAsync(since, ct).ConfigureAwait(false);
+        var now = NowMs;
+        var recovered = 0;
+        foreach (var fill in fills)
+        {
+            var outcome = maker.OnFill(fill, now);
+            if (outcome is FillOutcome.Applied or FillOutcome.Historical)
+            {
+                recovered += outcome == FillOutcome.Applied ? 1 : 0;
+                _observer.OnFill(_parameters.Name, fill, outcome == FillOutcome.Historical, maker.Ledger.Position, maker.Mid);
+            }
+        }
+
+        var account = await _exchange.GetAccountAsync(_parameters.Coin, ct).ConfigureAwait(false);
+        if (account.Position != maker.Ledger.Position)
+        {
+            Note("warn", FormattableString.Invariant($"resync: venue position {account.Position} differs from ours {maker.Ledger.Position}; adopting the venue's"));
+            maker.Ledger.Reset(account.Position, account.EntryPrice);
+        }
+
+        // Our tracked orders that the venue no longer lists are gone; ours it lists that we lost track of are cancelled.
+        var venueByCloid = account.OpenOrders.Where(o => o.Cloid is { } c && maker.Cloids.Owns(c)).ToDictionary(o => o.Cloid!.Value);
+        foreach (var order in maker.Orders.All.ToList())
+        {
+            if (venueByCloid.Remove(order.Cloid, out var listed))
+            {
+                maker.ApplyLookup(order, new OrderLookup(order.Cloid, OrderState.Open, listed));
+            }
+            else
+            {
+                maker.Orders.Remove(order);
+            }
+        }
+
+        if (venueByCloid.Count > 0)
+        {
+            var cancels = venueByCloid.Values.Select(o => new CancelRequest(o.Coin, o.OrderId, o.Cloid)).ToList();
+            maker.Stats.RequestsSent += cancels.Count;
+            await _exchange.CancelOrdersAsync(cancels, ct).ConfigureAwait(false);
+        }
+
+        maker.AwaitingResync = false;
+        _requoteNow = true;
+        Note("info", FormattableString.Invariant($"resynced over REST: {recovered} missed fills applied, position {maker.Ledger.Position}, {maker.Orders.Count} orders tracked"));
+    }
+
+    private async Task ResolveAmbiguousAsync(MarketMaker maker, CancellationToken ct)
+    {
+        foreach (var order in maker.Orders.All.Where(o => o.State == ManagedOrderState.Ambiguous).ToList())
+        {
+            var lookup = await _exchange.GetOrderAsync(order.Cloid, ct).ConfigureAwait(false);
+            maker.ApplyLookup(order, lookup);
+            Note("info", FormattableString.Invariant($"order {order.Cloid} after an unclear answer: {lookup.State}"));
+        }
+    }
+
+    private async Task CheckBudgetAsync(MarketMaker maker, long now, CancellationToken ct)
+    {
+        if (_lastBudgetCheckMs != long.MinValue && now - _lastBudgetCheckMs < BudgetCheckIntervalMs)
+        {
+            return;
+        }
+
+        _lastBudgetCheckMs = now;
+        var budget = await _exchange.GetRequestBudgetAsync(ct).ConfigureAwait(false);
+        var slowdown = BudgetSlowdown(budget);
+        if (slowdown != _cycleSlowdown)
+        {
+            Note(slowdown > 1.0 ? "warn" : "info", FormattableString.Invariant(
+                $"request budget {budget.Remaining} of {budget.Cap} left: requote interval × {slowdown}"));
+            _cycleSlowdown = slowdown;
+        }
+    }
+
+    /// <summary>
+    /// Keeps the venue's dead-man switch armed (scheduleCancel a minute ahead) while the strategy has orders. A
+    /// venue that refuses it (new accounts: volume gate) is not asked again; the client-side watchdog covers that.
+    /// </summary>
+    private async Task RefreshDeadManAsync(MarketMaker maker, long now, CancellationToken ct)
+    {
+        if (!_deadManAvailable || _options.DeadManRefresh <= TimeSpan.Zero || maker.Orders.Count == 0
+            || (_lastDeadManMs != long.MinValue && now - _lastDeadManMs < (long)_options.DeadManRefresh.TotalMilliseconds))
+        {
+            return;
+        }
+
+        _lastDeadManMs = now;
+        maker.Stats.RequestsSent++;
+        var result = await _exchange.ScheduleCancelAsync(_time.GetUtcNow() + _options.DeadManHorizon, ct).ConfigureAwait(false);
+        if (!result.Success && !result.Reason.IsTransient())
+        {
+            _deadManAvailable = false;
+            Note("warn", "the venue refuses the dead-man switch (" + result.Message + "): relying on the client-side watchdog");
+        }
+    }
+
+    /// <summary>
+    /// The position is built from fills as they arrive; every so often it is compared with the venue's. A mismatch
+    /// seen twice in a row (so not a fill in flight) is corrected to the venue's figure and reported.
+    /// </summary>
+    private async Task CheckPositionAsync(MarketMaker maker, long now, CancellationToken ct)
+    {
+        if (_options.PositionCheckInterval <= TimeSpan.Zero
+            || (_lastPositionCheckMs != long.MinValue && now - _lastPositionCheckMs < (long)_options.PositionCheckInterval.TotalMilliseconds))
+        {
+            return;
+        }
+
+        _lastPositionCheckMs = now;
+        var account = await _exchange.GetAccountAsync(_parameters.Coin, ct).ConfigureAwait(false);
+        if (account.Position == maker.Ledger.Position)
+        {
+            _pendingPositionMismatch = null;
+            return;
+        }
+
+        if (_pendingPositionMismatch == account.Position)
+        {
+            Note("warn", FormattableString.Invariant($"position check: venue {account.Position}, ours {maker.Ledger.Position}; adopting the venue's"));
+            maker.Ledger.Reset(account.Position, account.EntryPrice);
+            _pendingPositionMismatch = null;
+            _requoteNow = true;
+        }
+        else
+        {
+            _pendingPositionMismatch = account.Position;
+        }
+    }
+
+    /// <summary>Requote-interval multiplier from the address budget: ×1 above 20 % left, ×4 above 5 %, ×16 below.</summary>
+    public static double BudgetSlowdown(RequestBudget budget)
+    {
+        if (budget.Cap <= 0)
+        {
+            return 1.0;
+        }
+
+        var left = (double)budget.Remaining / budget.Cap;
+        return left > 0.20 ? 1.0 : left > 0.05 ? 4.0 : 16.0;
+    }
+}
