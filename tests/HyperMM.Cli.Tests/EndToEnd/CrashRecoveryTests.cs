@@ -91,4 +91,45 @@ public sealed class CrashRecoveryTests
             Assert.Empty(await venue.Info.OpenOrdersAsync(venue.MasterOf(strategy), default));
         }
     }
+
+    [Fact]
+    public async Task CtrlC_TheRunCancelsEveryOrderAndExitsZero()
+    {
+        await using var venue = await LocalRehearsal.StartAsync(new LocalExchange.LocalExchangeOptions { IpWeightPerMinute = 0 });
+        var start = new ProcessStartInfo(HypermmExecutable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "run", "--network", "local", "--exchange-url", venue.Exchange.BaseUrl.ToString(), "--keys-file", venue.KeysFile,
+                     "--config", ImpatientConfig(venue.Folder), "--db", venue.DatabasePath, "--log-dir", Path.Combine(venue.Folder, "logs"), "--plain", "--no-watchdog" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var trader = Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        trader.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        trader.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        trader.BeginOutputReadLine();
+        trader.BeginErrorReadLine();
+        var masters = venue.Strategies.Select(venue.MasterOf).ToList();
+        var resting = false;
+        for (var i = 0; i < 120 && !resting && !trader.HasExited; i++)
+        {
+            await Task.Delay(250);
+            resting = (await Task.WhenAll(masters.Select(m => venue.Info.OpenOrdersAsync(m, default)))).All(o => o.Count > 0);
+        }
+
+        Assert.True(resting, "the strategies never all rested orders: " + output);
+        using (var kill = Process.Start("kill", ["-INT", trader.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await trader.WaitForExitAsync(timeout.Token);
+        Assert.True(trader.ExitCode == 0, output.ToString());
+        Assert.Contains("SIGINT: cancelling every order", output.ToString(), StringComparison.Ordinal);
+        foreach (var master in masters)
+        {
+            Assert.Empty(await venue.Info.OpenOrdersAsync(master, default));
+        }
+    }
 }
