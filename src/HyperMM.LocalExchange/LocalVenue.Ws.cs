@@ -26,7 +26,7 @@ public sealed partial class LocalVenue
             case "bbo":
                 {
                     var book = Engine.GetBook(LocalMarkets.ByCoin(subscription.Coin!)!.Coin);
-                    return [JsonBytes.Channel("bbo", w => MarketJson.WriteBbo(w, book))];
+                    return [Hyperliquid.Streaming.WsMessages.WriteBbo(Hyperliquid.Streaming.WsBbo.Of(book))];
                 }
 
             case "allMids":

@@ -86,12 +86,7 @@ public sealed class VenueEventSink(WsHub hub, TradeTape tape, Faults.FaultSwitch
         var topic = WsSubscription.TopicOf("trades", trade.Coin.Name, null);
         if (hub.HasSubscribers(topic))
         {
-            hub.Publish(topic, JsonBytes.Channel("trades", w =>
-            {
-                w.WriteStartArray();
-                MarketJson.WriteTrade(w, trade, Address.Zero, Address.Zero);
-                w.WriteEndArray();
-            }));
+            hub.Publish(topic, Hyperliquid.Streaming.WsMessages.WriteTrades([new Hyperliquid.Streaming.WsTrade(trade, VenueModels.TxHash(trade.TradeId), [Address.Zero.Hex, Address.Zero.Hex])]));
         }
     }
 
@@ -113,7 +108,7 @@ public sealed class VenueEventSink(WsHub hub, TradeTape tape, Faults.FaultSwitch
         var bboTopic = WsSubscription.TopicOf("bbo", book.Coin.Name, null);
         if (hub.HasSubscribers(bboTopic) && tape.BboChanged(book))
         {
-            hub.Publish(bboTopic, JsonBytes.Channel("bbo", w => MarketJson.WriteBbo(w, book)));
+            hub.Publish(bboTopic, Hyperliquid.Streaming.WsMessages.WriteBbo(Hyperliquid.Streaming.WsBbo.Of(book)));
         }
     }
 }

@@ -262,7 +262,8 @@ public static class WsMessages
         }
     }
 
-    private static byte[] Frame(string channel, Action<Utf8JsonWriter> writeData) => JsonRead.ToUtf8(w =>
+    /// <summary>One pushed frame: <c>{"channel":…,"data":…}</c> (every writer above goes through it; so does a server).</summary>
+    public static byte[] Frame(string channel, Action<Utf8JsonWriter> writeData) => JsonRead.ToUtf8(w =>
     {
         w.WriteStartObject();
         w.WriteString("channel", channel);

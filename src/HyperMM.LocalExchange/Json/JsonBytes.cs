@@ -19,12 +19,5 @@ public static class JsonBytes
     }
 
     /// <summary><c>{"channel":"…","data":…}</c>, the frame of every WebSocket push.</summary>
-    public static byte[] Channel(string channel, Action<Utf8JsonWriter> data) => Write(w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("channel", channel);
-        w.WritePropertyName("data");
-        data(w);
-        w.WriteEndObject();
-    });
+    public static byte[] Channel(string channel, Action<Utf8JsonWriter> data) => Hyperliquid.Streaming.WsMessages.Frame(channel, data);
 }
