@@ -7,13 +7,7 @@ public class RunCommandTests
 {
     private static string Config => Path.Combine(SharedData.RepositoryRoot, "config/strategies.yaml");
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliInvocation.RunAsync(args);
 
     [Fact]
     public async Task Run_MainnetWithoutConfirmation_RefusedWithExitTwo()

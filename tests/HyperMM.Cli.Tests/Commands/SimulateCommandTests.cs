@@ -2,13 +2,7 @@ namespace HyperMM.Cli.Tests.Commands;
 
 public class SimulateCommandTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliInvocation.RunAsync(args);
 
     [Fact]
     public async Task As2008_prints_one_table_per_gamma()

@@ -6,13 +6,7 @@ public sealed class ReportCommandTests : IDisposable
 
     public void Dispose() => _journal.Dispose();
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliInvocation.RunAsync(args);
 
     [Fact]
     public async Task MissingDb_IsOneLineAndExit2()
