@@ -83,41 +83,6 @@ public sealed class TradingHost
         if (!_runnerOptions.DryRun)
         {
             await CountOrdersLeftAsync(slot).ConfigureAwait(false);
-            await SweepLateFillsAsync(slot).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// A fill can happen between the last event the loop read and the cancel that removed the order. Once no order is
-    /// left, ask the venue for the run's fills and report any the loop never saw (the journal keeps each tid once),
-    /// so no fill the venue reported is missing from the journal.
-    /// </summary>
-    private async Task SweepLateFillsAsync(StrategySlot slot)
-    {
-        if (slot.Exchange is null || slot.Runner?.Maker is not { } maker)
-        {
-            return;
-        }
-
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15), _time);
-        try
-        {
-            var since = Math.Max(0, Math.Max(maker.AdoptedAtMs, maker.LastFillVenueMs) - 60_000);
-            var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-            foreach (var fill in await slot.Exchange.GetFillsAsync(since, cts.Token).ConfigureAwait(false))
-            {
-                var outcome = maker.OnFill(fill, now);
-                if (outcome is FillOutcome.Applied or FillOutcome.Historical)
-                {
-                    _observer.OnFill(slot.Name, fill, outcome == FillOutcome.Historical, maker.Ledger.Position, maker.Mid);
-                }
-            }
-        }
-#pragma warning disable CA1031 // The next run's backfill picks up what this sweep could not read; say so.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            _observer.OnNote(slot.Name, _time.GetUtcNow().ToUnixTimeMilliseconds(), "warn", "could not read the run's last fills (the next run backfills them): " + ex.Message);
         }
     }
 

@@ -7,9 +7,13 @@ namespace HyperMM.Core.Strategy;
 /// <summary>Resynchronisation, ambiguous outcomes, request budget, dead-man switch and position checks.</summary>
 public sealed partial class StrategyRunner
 {
-    private async Task ResyncAsync(MarketMaker maker, CancellationToken ct)
+    /// <summary>
+    /// Fills since a minute before the newest one we know (venue clock) that the stream never delivered: after a
+    /// stream interruption, and once more at shutdown (a fill between the last event read and the cancel). Each is
+    /// applied once (de-duplicated by tid) and reported. Returns how many were new to the position.
+    /// </summary>
+    private async Task<int> RecoverFillsAsync(MarketMaker maker, CancellationToken ct)
     {
-        // Fills since a minute before the newest one we know (venue clock): anything missed while the stream was down.
         var since = Math.Max(0, Math.Max(maker.AdoptedAtMs, maker.LastFillVenueMs) - 60_000);
         var fills = await _exchange.GetFillsAsync(since, ct).ConfigureAwait(false);
         var now = NowMs;
@@ -23,6 +27,13 @@ public sealed partial class StrategyRunner
                 _observer.OnFill(_parameters.Name, fill, outcome == FillOutcome.Historical, maker.Ledger.Position, maker.Mid);
             }
         }
+
+        return recovered;
+    }
+
+    private async Task ResyncAsync(MarketMaker maker, CancellationToken ct)
+    {
+        var recovered = await RecoverFillsAsync(maker, ct).ConfigureAwait(false);
 
         var account = await _exchange.GetAccountAsync(_parameters.Coin, ct).ConfigureAwait(false);
         if (account.Position != maker.Ledger.Position)

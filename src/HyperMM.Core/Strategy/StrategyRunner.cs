@@ -292,6 +292,8 @@ public sealed partial class StrategyRunner
                 await _exchange.ScheduleCancelAsync(null, cts.Token).ConfigureAwait(false);
             }
 
+            await RecoverFillsAsync(maker, cts.Token).ConfigureAwait(false);
+
             Note("info", FormattableString.Invariant($"stopped: {cancels.Count + leftovers.Count} orders cancelled, position {maker.Ledger.Position}"));
         }
 #pragma warning disable CA1031 // Shutdown reports what it could not do; it must not mask the original exception.
