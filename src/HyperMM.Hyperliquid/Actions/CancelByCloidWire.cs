@@ -4,7 +4,7 @@ using HyperMM.Hyperliquid.Wire;
 namespace HyperMM.Hyperliquid.Actions;
 
 /// <summary>One cancel by client id: <c>{"asset":asset,"cloid":"0x…"}</c> (long key names).</summary>
-public sealed record CancelByCloidWire(AssetId Asset, Cloid Cloid)
+public sealed record CancelByCloidWire(AssetId Asset, Cloid Cloid) : IWireItem
 {
     public void Write(IWireWriter writer)
     {

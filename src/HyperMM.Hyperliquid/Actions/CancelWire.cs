@@ -4,7 +4,7 @@ using HyperMM.Hyperliquid.Wire;
 namespace HyperMM.Hyperliquid.Actions;
 
 /// <summary>One cancel by oid: <c>{"a":asset,"o":oid}</c>.</summary>
-public sealed record CancelWire(AssetId Asset, OrderId Oid)
+public sealed record CancelWire(AssetId Asset, OrderId Oid) : IWireItem
 {
     public void Write(IWireWriter writer)
     {
