@@ -27,6 +27,7 @@ public static class CliApp
         root.Subcommands.Add(ExchangeLoadCommand.Build());
         root.Subcommands.Add(SignCommand.Build());
         root.Subcommands.Add(BacktestCommand.Build());
+        root.Subcommands.Add(CalibrateCommand.Build());
         root.Subcommands.Add(SimulateCommand.Build());
         return root;
     }
