@@ -45,7 +45,12 @@ public sealed class FakeExchange : IExchange
     /// <summary>Answers for the next placed orders, in order; when empty, orders rest.</summary>
     public Queue<Func<OrderRequest, OrderResult>> ScriptedPlaceResults { get; } = new();
 
+    /// <summary>Answers for the next modifies, in order; a scripted answer leaves the target order where it was.</summary>
+    public Queue<Func<ModifyRequest, OrderResult>> ScriptedModifyResults { get; } = new();
+
     public int AccountQueries { get; private set; }
+
+    public int OrderLookups { get; private set; }
 
     public int FillQueries { get; private set; }
 
@@ -139,6 +144,7 @@ public sealed class FakeExchange : IExchange
     {
         lock (_gate)
         {
+            OrderLookups++;
             var open = _open.Values.FirstOrDefault(o => o.Cloid == cloid);
             return ValueTask.FromResult(new OrderLookup(cloid, open is null ? OrderState.Unknown : OrderState.Open, open));
         }
@@ -180,6 +186,12 @@ public sealed class FakeExchange : IExchange
             foreach (var modify in modifies)
             {
                 Modified.Add(modify);
+                if (ScriptedModifyResults.TryDequeue(out var script))
+                {
+                    results.Add(script(modify));
+                    continue;
+                }
+
                 var target = _open.Values.FirstOrDefault(o => (modify.OrderId is { } oid && o.OrderId == oid) || (modify.TargetCloid is { } c && o.Cloid == c));
                 if (target is null)
                 {
