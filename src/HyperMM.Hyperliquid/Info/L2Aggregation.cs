@@ -9,10 +9,10 @@ namespace HyperMM.Hyperliquid.Info;
 /// info-endpoint "L2 book snapshot"): <c>nSigFigs</c> 2..5 or null (full precision), <c>mantissa</c> 1, 2 or 5 and
 /// only together with <c>nSigFigs</c> 5.
 /// <para>
-/// Rule (the docs name the parameters but not the arithmetic; this is our reading, checked against the
-/// grouping steps the venue offers, e.g. ETH near 4,300: 0.1 / 0.2 / 0.5 / 1 / 10 / 100): a level at price p
-/// falls in a bucket of width <c>mantissa × 10^(e − nSigFigs + 1)</c>, e = floor(log10 p), so the bucket keeps
-/// nSigFigs significant figures. Bids round down and asks round up to their bucket (an aggregated level never
+/// Rule (the docs name the parameters but not the arithmetic; this is our reading): a level at price p falls in a
+/// bucket of width <c>mantissa × 10^(e − nSigFigs + 1)</c>, e = floor(log10 p), so the bucket keeps nSigFigs
+/// significant figures; for ETH near 3,000 the steps are 0.1 / 0.2 / 0.5 (nSigFigs 5, mantissa 1 / 2 / 5) and
+/// 1 / 10 / 100 (nSigFigs 4 / 3 / 2). Bids round down and asks round up to their bucket (an aggregated level never
 /// shows a better price than the orders in it; the rounding direction is UNCONFIRMED). Sizes and order counts of
 /// levels in one bucket add up; at most 20 levels per side remain.
 /// </para>

@@ -55,11 +55,14 @@ public sealed record ExchangeRequest(HyperliquidAction Action, long Nonce, Ecdsa
         return null;
     }
 
+    /// <summary>Equal when everything that is hashed is equal, the action's strings as hashed included.</summary>
     public bool Equals(ExchangeRequest? other)
         => other is not null
             && Action.Equals(other.Action) && Nonce == other.Nonce && Signature.Equals(other.Signature)
             && VaultAddress == other.VaultAddress && ExpiresAfter == other.ExpiresAfter
-            && (ReceivedActionMsgpack ?? []).AsSpan().SequenceEqual(other.ReceivedActionMsgpack ?? []);
+            && HashedAction().AsSpan().SequenceEqual(other.HashedAction());
 
     public override int GetHashCode() => HashCode.Combine(Action, Nonce, Signature, VaultAddress, ExpiresAfter);
+
+    private byte[] HashedAction() => ReceivedActionMsgpack ?? (Action.IsUserSigned ? [] : L1Signing.Msgpack(Action));
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.WebSockets;
 using HyperMM.LocalExchange.Faults;
 using HyperMM.LocalExchange.Ws;
 using Microsoft.AspNetCore.Builder;
@@ -49,14 +50,20 @@ public static partial class HttpEndpoints
                 return;
             }
 
+            WebSocket socket;
             try
             {
-                using var socket = await ctx.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-                await hub.RunAsync(socket, ip, ctx.RequestAborted).ConfigureAwait(false);
+                socket = await ctx.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
             }
-            finally
+            catch
             {
                 hub.Release(ip);
+                throw;
+            }
+
+            using (socket)
+            {
+                await hub.RunAsync(socket, ip, ctx.RequestAborted).ConfigureAwait(false); // releases the admission when it ends
             }
         });
     }

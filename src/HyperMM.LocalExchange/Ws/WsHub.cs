@@ -73,9 +73,10 @@ public sealed partial class WsHub(IReadOnlySet<string> coins, ILogger logger, Ws
     /// <summary>Admits a new connection from <paramref name="remoteIp"/>, or the reason it is refused (HTTP 429).</summary>
     public string? Admit(string remoteIp) => _limiter.Admit(remoteIp);
 
-    /// <summary>An admitted connection ended (call once per successful <see cref="Admit"/>).</summary>
+    /// <summary>An admitted connection that never ran ended (<see cref="RunAsync"/> releases the ones it runs).</summary>
     public void Release(string remoteIp) => _limiter.Release(remoteIp);
 
+    /// <summary>Runs an admitted connection until it ends, then releases its admission and subscriptions.</summary>
     public async Task RunAsync(WebSocket socket, string remoteIp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(socket);
@@ -117,11 +118,13 @@ public sealed partial class WsHub(IReadOnlySet<string> coins, ILogger logger, Ws
         }
         finally
         {
-            _connections.TryRemove(connection.Id, out _);
             foreach (var subscription in connection.Subscriptions)
             {
                 _limiter.Unsubscribe(remoteIp, subscription);
             }
+
+            _limiter.Release(remoteIp);
+            _connections.TryRemove(connection.Id, out _);
 
             connection.CompleteOutbound();
             ArrayPool<byte>.Shared.Return(buffer);
