@@ -117,9 +117,40 @@ public static class BacktestSession
         var runner = new StrategyRunner(parameters, exchange, time, recorder,
             new StrategyRunnerOptions { RunId = options.RunId, DeadManRefresh = TimeSpan.FromDays(365) });
         using var stop = new CancellationTokenSource();
+        long count;
+        long endMs;
+        MarketMaker? maker;
+        try
+        {
+            (count, endMs) = Drive(runner, exchange, time, events, stop.Token);
+            maker = runner.Maker;
+            var settled = exchange.Shutdown(stop.Cancel);
+            if (settled > 0)
+            {
+                recorder.Notes.Add(FormattableString.Invariant(
+                    $"{endMs} end of data: {settled} request(s) in flight were executed and answered after the last event, then the orders were cancelled"));
+            }
+        }
+        catch (BacktestFailedException ex)
+        {
+            throw new BacktestFailedException($"{parameters.Name} on {instrument.Coin}: {ex.Message}", ex);
+        }
+
+        // The final status (after the shutdown's cancels) carries the ledger's figures; its entries replay to the same.
+        var status = recorder.LastStatus;
+        var asOf = status?.TimeMs ?? endMs;
+        var figures = status?.Figures ?? maker?.Figures(endMs) ?? new TradeLedger(startMs).Figures(endMs);
+        var window = new LedgerWindow(
+            string.Create(CultureInfo.InvariantCulture, $"segment {number}"), maker?.Ledger.OpenedMs ?? startMs, asOf, [.. recorder.Entries], figures.Counters);
+        return (new BacktestSegment(number, startMs, endMs, count, figures, window), recorder);
+    }
+
+    /// <summary>Replays the events (all of the strategy's coin); returns how many were applied and the time of the last one.</summary>
+    private static (long Count, long EndMs) Drive(StrategyRunner runner, SimulatedExchange exchange, SimulationTimeProvider time,
+        IReadOnlyList<MarketEvent> events, CancellationToken stop)
+    {
         // Started on this thread: it runs until it first parks (the driver then owns time).
-        var task = runner.RunAsync(stop.Token);
-        exchange.AttachRunner(task);
+        exchange.AttachRunner(runner.RunAsync(stop));
         var count = 0L;
         foreach (var ev in events)
         {
@@ -133,15 +164,6 @@ public static class BacktestSession
 
         var endMs = time.NowMs;
         exchange.RunUntil(endMs);
-        var maker = runner.Maker;
-        exchange.Shutdown(stop.Cancel);
-
-        // The final status (after the shutdown's cancels) carries the ledger's figures; its entries replay to the same.
-        var status = recorder.LastStatus;
-        var asOf = status?.TimeMs ?? endMs;
-        var figures = status?.Figures ?? maker?.Figures(endMs) ?? new TradeLedger(startMs).Figures(endMs);
-        var window = new LedgerWindow(
-            string.Create(CultureInfo.InvariantCulture, $"segment {number}"), maker?.Ledger.OpenedMs ?? startMs, asOf, [.. recorder.Entries], figures.Counters);
-        return (new BacktestSegment(number, startMs, endMs, count, figures, window), recorder);
+        return (count, endMs);
     }
 }
