@@ -42,11 +42,26 @@ public sealed class FakeExchange : IExchange
 
     public List<CancelRequest> Cancelled { get; } = [];
 
+    /// <summary>A copy of <see cref="Modified"/> taken under the lock (safe while the loop runs).</summary>
+    public IReadOnlyList<ModifyRequest> ModifiedSoFar
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. Modified];
+            }
+        }
+    }
+
     /// <summary>Answers for the next placed orders, in order; when empty, orders rest.</summary>
     public Queue<Func<OrderRequest, OrderResult>> ScriptedPlaceResults { get; } = new();
 
-    /// <summary>Answers for the next modifies, in order; a scripted answer leaves the target order where it was.</summary>
-    public Queue<Func<ModifyRequest, OrderResult>> ScriptedModifyResults { get; } = new();
+    /// <summary>
+    /// Consulted for each modify: a non-null answer is returned as is and leaves the target order where it was; null
+    /// lets the modify go through.
+    /// </summary>
+    public Func<ModifyRequest, OrderResult?>? ModifyScript { get; set; }
 
     public int AccountQueries { get; private set; }
 
@@ -186,9 +201,9 @@ public sealed class FakeExchange : IExchange
             foreach (var modify in modifies)
             {
                 Modified.Add(modify);
-                if (ScriptedModifyResults.TryDequeue(out var script))
+                if (ModifyScript?.Invoke(modify) is { } scripted)
                 {
-                    results.Add(script(modify));
+                    results.Add(scripted);
                     continue;
                 }
 

@@ -136,7 +136,7 @@ public sealed partial class SimulatedExchange : IExchange
         ValueTask.FromResult(Engine.ScheduleCancel(Account, at?.ToUnixTimeMilliseconds()));
 
     public ValueTask<bool> SetLeverageAsync(Coin coin, int leverage, bool isCross, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Engine.SetLeverage(Account, coin, leverage));
+        ValueTask.FromResult(Engine.SetLeverage(Account, coin, leverage, isCross) is null);
 
     public ValueTask DisposeAsync()
     {

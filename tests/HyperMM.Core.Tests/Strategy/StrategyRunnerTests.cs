@@ -125,7 +125,7 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         var fill = _exchange.FillResting(bid, 0.01m);
         _exchange.Push(new FillsEvent([fill], true, 0)); // the same tid again, e.g. in a snapshot
         await StepAsync(2);
-        await _observer.WaitForAsync(() => _runner.Status?.Fills == 1 && _runner.Status.Position == 0.01m, "fill applied");
+        await _observer.WaitForAsync(() => _runner.Status?.Figures.Fills == 1 && _runner.Status.Position == 0.01m, "fill applied");
 
         Assert.Single(_observer.Fills);
         Assert.Equal(0.01m, _runner.Maker!.Ledger.Position);
@@ -182,7 +182,7 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         var bid = _exchange.OpenOrders.Single(o => o.Side == Side.Buy);
         _exchange.FillResting(bid, bid.Size);
         await StepAsync();
-        await _observer.WaitForAsync(() => _observer.Quotes.LastOrDefault().PressureStage == 0 && _runner.Status?.Fills == 1, "pressure reset by the fill");
+        await _observer.WaitForAsync(() => _observer.Quotes.LastOrDefault().PressureStage == 0 && _runner.Status?.Figures.Fills == 1, "pressure reset by the fill");
     }
 
     [Fact]
@@ -263,23 +263,25 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         _exchange.PushBook(4285.4m, 4285.6m);
         await _observer.WaitForAsync(() => _exchange.Placed.Count == 2, "first quote");
         var bid = _exchange.OpenOrders.Single(o => o.Side == Side.Buy);
-        _exchange.ScriptedModifyResults.Enqueue(_ => OrderResult.Rejected(RejectReason.PostOnlyWouldCross,
-            "Post only order would have immediately matched, bbo was 4295.4@4295.5. asset=1"));
+        var refused = 0;
+        _exchange.ModifyScript = m => m.Order.Side == Side.Buy && Interlocked.Increment(ref refused) == 1
+            ? OrderResult.Rejected(RejectReason.PostOnlyWouldCross, "Post only order would have immediately matched, bbo was 4295.4@4295.5. asset=1")
+            : null;
 
-        // The market jumps 10 up: both sides are modified; the venue refuses the bid's modify as post-only. Steps of
+        // The market jumps 10 up: both sides are modified; the venue refuses the first bid modify as post-only. Steps of
         // one cycle each until the loop has acted (the fake clock may wake it before the book arrives).
         for (var i = 0; i < 5 && !_observer.OrderResults.Any(r => r.Result.Reason == RejectReason.PostOnlyWouldCross); i++)
         {
             await StepToAsync(4295.4m, 4295.6m);
         }
 
-        var modifiesBefore = _exchange.Modified.Count;
-        for (var i = 0; i < 5 && !_exchange.Modified.Skip(modifiesBefore).Any(m => m.Order.Side == Side.Buy); i++)
+        List<ModifyRequest> BidModifies() => [.. _exchange.ModifiedSoFar.Where(m => m.Order.Side == Side.Buy)];
+        for (var i = 0; i < 5 && BidModifies().Count < 2; i++)
         {
             await StepToAsync(4295.4m, 4295.6m);
         }
 
-        var again = _exchange.Modified.Skip(modifiesBefore).First(m => m.Order.Side == Side.Buy);
+        var again = BidModifies()[1]; // the one after the refused first
         Assert.Equal(bid.OrderId, again.OrderId); // the old order was still ours and resting, not lost or unclear
         Assert.Equal(Side.Buy, again.Order.Side);
         Assert.True(again.Order.Price <= 4295.6m - 0.1m, $"bid {again.Order.Price} must sit behind the ask 4295.6");
