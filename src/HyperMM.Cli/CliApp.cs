@@ -7,7 +7,7 @@ namespace HyperMM.Cli;
 public static class CliApp
 {
     /// <summary>Exit code for a user mistake (bad argument, bad config): one clear message, no stack trace.</summary>
-    public const int UsageError = 2;
+    public const int UsageError = ExitCodes.Usage;
 
     public static RootCommand BuildRoot()
     {
