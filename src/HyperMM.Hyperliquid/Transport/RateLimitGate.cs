@@ -68,13 +68,25 @@ public sealed class RateLimitGate(TimeProvider time, TimeSpan? maxPause = null, 
         {
             var now = time.GetUtcNow().UtcTicks;
             var already = TimeSpan.FromTicks(Math.Max(0, _openAtTicks - now));
-            var next = retryAfter is { } r && r > TimeSpan.Zero
-                ? r
-                : TimeSpan.FromTicks(Math.Min(MaxPause.Ticks, TimeSpan.FromSeconds(1 << Math.Min(_strikes, 10)).Ticks));
+            TimeSpan next;
+            if (retryAfter is { } r && r > TimeSpan.Zero)
+            {
+                next = r;
+            }
+            else if (already > TimeSpan.Zero)
+            {
+                // Sent before the gate closed (concurrent requests): the pause already covers it; no escalation.
+                next = already;
+            }
+            else
+            {
+                next = TimeSpan.FromTicks(Math.Min(MaxPause.Ticks, TimeSpan.FromSeconds(1 << Math.Min(_strikes, 10)).Ticks));
+                _strikes++;
+            }
+
             announce = next > already;
             if (announce)
             {
-                _strikes++;
                 _openAtTicks = now + next.Ticks;
             }
 

@@ -61,6 +61,15 @@ public sealed class RateLimitGateTests : IDisposable
     }
 
     [Fact]
+    public void Concurrent429s_ShareOnePause_InsteadOfEscalating()
+    {
+        var gate = Gate();
+        var pauses = Enumerable.Range(0, 5).Select(_ => gate.OnRateLimited(null, "/info userRole").TotalSeconds).ToList();
+        Assert.Equal([1, 1, 1, 1, 1], pauses);
+        Assert.Single(_announced);
+    }
+
+    [Fact]
     public void RetryAfter_IsHonoured_AndA429DuringAPauseDoesNotAnnounceAgain()
     {
         var gate = Gate();
