@@ -9,6 +9,9 @@ public static class CliApp
     /// <summary>Exit code for a user mistake (bad argument, bad config): one clear message, no stack trace.</summary>
     public const int UsageError = ExitCodes.Usage;
 
+    /// <summary>Exit code for a run that did not complete normally (a strategy failed, halted or stalled).</summary>
+    public const int RunFailed = ExitCodes.TradingFailure;
+
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("HyperMM: inventory-aware market making on Hyperliquid perpetuals.");
@@ -24,6 +27,7 @@ public static class CliApp
         root.Subcommands.Add(ExchangeLoadCommand.Build());
         root.Subcommands.Add(SignCommand.Build());
         root.Subcommands.Add(BacktestCommand.Build());
+        root.Subcommands.Add(CalibrateCommand.Build());
         root.Subcommands.Add(SimulateCommand.Build());
         return root;
     }

@@ -3,14 +3,15 @@ using HyperMM.Cli.Config;
 using HyperMM.Cli.Hosting;
 using HyperMM.Cli.Journal;
 using HyperMM.Cli.Safety;
+using HyperMM.Simulation.Backtest;
 using Microsoft.Data.Sqlite;
 
 namespace HyperMM.Cli.Commands;
 
 /// <summary>
 /// The one way out of every command: runs the body (whose <c>await using</c> blocks dispose what it opened) and turns
-/// expected failures into one line on stderr and the documented exit code (<see cref="ExitCodes"/>): user mistakes
-/// 2, an unreachable venue 3, a journal that cannot be used 4, a lease held by another run 5. Anything else is a bug
+/// expected failures into one line on stderr and the documented exit code (<see cref="ExitCodes"/>): a backtest
+/// that cannot finish 1, user mistakes 2, an unreachable venue 3, a journal that cannot be used 4, a lease held by another run 5. Anything else is a bug
 /// and keeps its stack trace.
 /// </summary>
 public static class CommandRunner
@@ -52,6 +53,7 @@ public static class CommandRunner
         return exception switch
         {
             UsageException or ConfigException or VenueSetupException => (ExitCodes.Usage, "error: " + exception.Message),
+            BacktestFailedException => (ExitCodes.TradingFailure, "error: backtest failed: " + exception.Message),
             LeaseHeldException => (ExitCodes.LeaseHeld, "error: " + exception.Message),
             JournalException => (ExitCodes.JournalError, "error: " + exception.Message),
             SqliteException sqlite => (ExitCodes.JournalError, "error: journal: " + sqlite.Message),

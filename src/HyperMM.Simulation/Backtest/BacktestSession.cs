@@ -41,13 +41,38 @@ public static class BacktestSession
         var runner = new StrategyRunner(parameters, exchange, time, recorder,
             new StrategyRunnerOptions { RunId = options.RunId, DeadManRefresh = TimeSpan.FromDays(365) });
         using var stop = new CancellationTokenSource();
+        long count;
+        long endMs;
+        MarketMaker? maker;
+        try
+        {
+            (count, endMs) = Drive(runner, exchange, time, instrument.Coin, events, stop.Token);
+            maker = runner.Maker;
+            var settled = exchange.Shutdown(stop.Cancel);
+            if (settled > 0)
+            {
+                recorder.Notes.Add(FormattableString.Invariant(
+                    $"{endMs} end of data: {settled} request(s) in flight were executed and answered after the last event, then the orders were cancelled"));
+            }
+        }
+        catch (BacktestFailedException ex)
+        {
+            throw new BacktestFailedException($"{parameters.Name} on {instrument.Coin}: {ex.Message}", ex);
+        }
+
+        return Summarise(parameters, instrument, engine, exchange, maker, recorder, startMs, endMs, count);
+    }
+
+    /// <summary>Replays the events of the strategy's coin; returns how many were applied and the time of the last one.</summary>
+    private static (long Count, long EndMs) Drive(StrategyRunner runner, SimulatedExchange exchange, SimulationTimeProvider time,
+        Coin coin, IReadOnlyList<MarketEvent> events, CancellationToken stop)
+    {
         // Started on this thread: it runs until it first parks (the driver then owns time).
-        var task = runner.RunAsync(stop.Token);
-        exchange.AttachRunner(task);
+        exchange.AttachRunner(runner.RunAsync(stop));
         var count = 0L;
         foreach (var ev in events)
         {
-            if (ev.Coin != instrument.Coin)
+            if (ev.Coin != coin)
             {
                 continue;
             }
@@ -62,9 +87,7 @@ public static class BacktestSession
 
         var endMs = time.NowMs;
         exchange.RunUntil(endMs);
-        var maker = runner.Maker;
-        exchange.Shutdown(stop.Cancel);
-        return Summarise(parameters, instrument, engine, exchange, maker, recorder, startMs, endMs, count);
+        return (count, endMs);
     }
 
     private static BacktestResult Summarise(StrategyParameters parameters, InstrumentSpec instrument, MatchingEngine engine,

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using HyperMM.Simulation.Calibration;
+
+namespace HyperMM.Cli.Output;
+
+/// <summary>
+/// The YAML fragment of parameters <c>hypermm calibrate</c> suggests, per coin and per model. The one place that
+/// maps a calibration onto model keys: when a model's key names change, only this file changes.
+/// <list type="bullet">
+/// <item>Avellaneda-Stoikov (the shipped model): <c>kappa</c> and <c>vol_prior_bps_1s</c>. gamma is a risk choice,
+/// not a property of the market: keep the shipped value.</item>
+/// <item>GLFT (issue 14, item 3; names may change when the model lands): <c>model: glft</c>, <c>a_per_s</c>,
+/// <c>kappa</c>, <c>vol_prior_bps_1s</c>.</item>
+/// </list>
+/// </summary>
+public static class CalibrationYaml
+{
+    public static string Fragment(string source, IReadOnlyList<CoinCalibration> coins)
+    {
+        ArgumentNullException.ThrowIfNull(coins);
+        var sb = new StringBuilder()
+            .Append("# Suggested by `hypermm calibrate --data ").Append(source).Append("`.\n")
+            .Append("# Copy a model's keys into the strategy of that coin in config/strategies.yaml.\n")
+            .Append("# avellaneda_stoikov: gamma is a risk choice, not a market measurement: keep the shipped gamma.\n")
+            .Append("# glft: for the coming GLFT model; key names may change when it lands.\n")
+            .Append("suggested:\n");
+        foreach (var c in coins)
+        {
+            sb.Append("  ").Append(c.Coin.Name).Append(":\n");
+            sb.Append(CultureInfo.InvariantCulture, $"    # {c.Seconds:0} s of data, {c.TakerOrders} taker orders; ")
+                .Append(c.Intensity is { } f ? $"intensity fit R² {F(f.R2, "0.000")} on {F(f.MinDepthBps, "0.###")}-{F(f.MaxDepthBps, "0.###")} bps" : "no intensity fit (too few trades beyond the touch)")
+                .Append('\n');
+            var kappa = c.Intensity is { KappaPerBps: > 0 } fit ? fit.KappaPerBps : double.NaN;
+            sb.Append("    avellaneda_stoikov:\n");
+            Key(sb, "kappa", kappa, "0.###");
+            Key(sb, "vol_prior_bps_1s", c.SigmaBps1s, "0.###");
+            sb.Append("    glft:\n").Append("      model: glft\n");
+            Key(sb, "a_per_s", c.Intensity?.APerSecond ?? double.NaN, "0.####");
+            Key(sb, "kappa", kappa, "0.###");
+            Key(sb, "vol_prior_bps_1s", c.SigmaBps1s, "0.###");
+        }
+
+        return sb.ToString();
+    }
+
+    private static void Key(StringBuilder sb, string key, double value, string format)
+    {
+        sb.Append("      ");
+        if (double.IsFinite(value) && value > 0)
+        {
+            sb.Append(key).Append(": ").Append(F(value, format)).Append('\n');
+        }
+        else
+        {
+            sb.Append("# ").Append(key).Append(": not suggested (not measurable from this data)\n");
+        }
+    }
+
+    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+}
