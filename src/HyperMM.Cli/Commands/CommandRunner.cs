@@ -11,8 +11,8 @@ namespace HyperMM.Cli.Commands;
 /// <summary>
 /// The one way out of every command: runs the body (whose <c>await using</c> blocks dispose what it opened) and turns
 /// expected failures into one line on stderr and the documented exit code (<see cref="ExitCodes"/>): a backtest
-/// that cannot finish 1, user mistakes 2, an unreachable venue 3, a journal that cannot be used 4, a lease held by another run 5. Anything else is a bug
-/// and keeps its stack trace.
+/// that cannot finish 1, user mistakes 2, an unreachable venue 3, a journal that cannot be used 4, a lease held by
+/// another run 5. Anything else is a bug and keeps its stack trace.
 /// </summary>
 public static class CommandRunner
 {
