@@ -57,6 +57,11 @@ public sealed class WatchdogLoop
     /// <summary>Says something worth a log line (a strategy resumed, an unknown line).</summary>
     public delegate Task NoticeAsync(string strategy, string message);
 
+    /// <summary>Lines taken from the engine so far.</summary>
+    public long LinesRead => Interlocked.Read(ref _linesRead);
+
+    private long _linesRead;
+
     /// <summary>Strategies still watched (not reported done).</summary>
     public IReadOnlyCollection<string> Watched => _lastBeat.Keys;
 
@@ -69,15 +74,21 @@ public sealed class WatchdogLoop
         _pendingRead = null;
         while (true)
         {
-            var silent = _lastBeat.Where(b => !_swept.Contains(b.Key) && _time.GetElapsedTime(b.Value) >= _timeout).Select(b => b.Key).ToList();
-            if (silent.Count > 0)
+            // Beats already waiting count before silence is judged (the watchdog itself may have been descheduled).
+            var line = lines.TryRead(out var ready) ? (ready, false) : ((string Text, bool Ended)?)null;
+            if (line is null)
             {
-                _swept.UnionWith(silent);
-                await sweep(silent, $"no heartbeat for {_timeout.TotalSeconds:0.#} s (engine frozen or loop stuck)").ConfigureAwait(false);
-                continue;
+                var silent = _lastBeat.Where(b => !_swept.Contains(b.Key) && _time.GetElapsedTime(b.Value) >= _timeout).Select(b => b.Key).ToList();
+                if (silent.Count > 0)
+                {
+                    _swept.UnionWith(silent);
+                    await sweep(silent, $"no heartbeat for {_timeout.TotalSeconds:0.#} s (engine frozen or loop stuck)").ConfigureAwait(false);
+                    continue;
+                }
+
+                line = await NextLineAsync(lines, cancellationToken).ConfigureAwait(false);
             }
 
-            var line = await NextLineAsync(lines, cancellationToken).ConfigureAwait(false);
             if (line is null)
             {
                 continue; // a deadline passed: check again
@@ -98,6 +109,7 @@ public sealed class WatchdogLoop
             switch (parts)
             {
                 case [Goodbye]:
+                    Interlocked.Increment(ref _linesRead);
                     return Outcome.CleanShutdown;
                 case [Heartbeat]:
                     foreach (var name in _lastBeat.Keys.ToList())
@@ -119,6 +131,8 @@ public sealed class WatchdogLoop
                     await notice(string.Empty, $"ignored an unknown line from the engine: '{line.Value.Text}'").ConfigureAwait(false);
                     break;
             }
+
+            Interlocked.Increment(ref _linesRead);
         }
     }
 

@@ -20,7 +20,10 @@ public sealed class WatchdogTests : IDisposable
 
     public void Dispose() => _input.Dispose();
 
-    private Task<WatchdogLoop.Outcome> Watch(WatchdogLoop loop) => loop.WatchAsync(
+    private WatchdogLoop? _loop;
+    private long _sent;
+
+    private Task<WatchdogLoop.Outcome> Watch(WatchdogLoop loop) => (_loop = loop).WatchAsync(
         _input,
         (names, why) =>
         {
@@ -42,20 +45,33 @@ public sealed class WatchdogTests : IDisposable
         },
         CancellationToken.None);
 
+    /// <summary>Writes lines and waits until the loop has taken them all (the reader thread hands them over).</summary>
     private async Task Send(string lines)
     {
         await _pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes(lines));
-        await Task.Delay(50); // the reader thread hands the lines to the loop
+        _sent += lines.Count(c => c == '\n');
+        await Until(() => _loop!.LinesRead >= _sent);
     }
 
-    /// <summary>Advances the fake clock in 1 s steps, letting the loop react after each.</summary>
+    /// <summary>Advances the fake clock in 1 s steps, giving the loop a moment to react after each.</summary>
     private async Task Pass(int seconds)
     {
         for (var i = 0; i < seconds; i++)
         {
             _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(30);
+            await Task.Delay(20);
         }
+    }
+
+    /// <summary>Waits for an effect of the loop, which runs on other threads (bounded: fails after 10 s).</summary>
+    private static async Task Until(Func<bool> condition)
+    {
+        for (var i = 0; i < 1_000 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition(), "the watch loop did not get there within 10 s");
     }
 
     private (string[] Names, string Why)[] Sweeps()
@@ -96,6 +112,7 @@ public sealed class WatchdogTests : IDisposable
         await Pass(4);
         Assert.Empty(Sweeps());
         await Pass(2);
+        await Until(() => Sweeps().Length > 0);
         var sweep = Assert.Single(Sweeps());
         Assert.Equal(Strategies, sweep.Names);
         Assert.Contains("no heartbeat for 5 s", sweep.Why, StringComparison.Ordinal);
@@ -115,6 +132,7 @@ public sealed class WatchdogTests : IDisposable
             await Pass(1);
         }
 
+        await Until(() => Sweeps().Length > 0);
         var sweep = Assert.Single(Sweeps());
         Assert.Equal(["b"], sweep.Names);
         await Send("hb b\n");
