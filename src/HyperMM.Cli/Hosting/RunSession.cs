@@ -33,7 +33,7 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
         }
 
         await using var journal = JournalWriter.Open(settings.DatabasePath, time, settings.Network, settings.DryRun ? "dry-run" : "live", names);
-        using var loggers = FileLogging.Create(settings.LogFolder, settings.DebugLogging);
+        using var loggers = FileLogging.Create(settings.LogFolder, settings.LogLevel);
         var logger = loggers.CreateLogger("HyperMM.Run");
         IVenueConnector connector;
         try
