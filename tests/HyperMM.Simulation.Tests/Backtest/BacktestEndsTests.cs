@@ -49,7 +49,7 @@ public sealed class BacktestEndsTests(SyntheticRecordingFixture recording) : ICl
 
         Assert.Equal(events.Count, result.MarketEvents); // replayed to the end, not stopped early
         Assert.Equal(events[^1].TimeMs, result.EndMs);
-        Assert.True(result.Summary.RequestsSent > 0, "the strategy quoted");
+        Assert.True(result.Figures.Counters.Requests > 0, "the strategy quoted");
     }
 
     /// <summary>
