@@ -20,12 +20,14 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
     public IReadOnlyList<StrategySlot> Slots => _host?.Slots ?? [];
 
     private TradingHost? _host;
+    private long _started;
 
     public async Task<int> RunAsync(TextWriter output, TextWriter error, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var names = settings.Strategies.Select(s => s.Name).ToList();
+        _started = time.GetTimestamp();
         var folder = Path.GetDirectoryName(Path.GetFullPath(settings.DatabasePath));
         if (!string.IsNullOrEmpty(folder))
         {
@@ -98,7 +100,7 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
             console.Profile.Width = 240; // a file or a pipe: do not squeeze the table into 80 columns
         }
 
-        console.Write(StatusTable.Build(slots, final: true));
+        console.Write(StatusTable.Build([.. slots.Select(s => s.Snapshot())], final: true, console.Profile.Width, time.GetElapsedTime(_started)));
         foreach (var slot in slots)
         {
             await output.WriteLineAsync(LiveView.Line(slot) + (settings.DryRun ? string.Empty : $"; orders left: {slot.OrdersLeft?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}")).ConfigureAwait(false);

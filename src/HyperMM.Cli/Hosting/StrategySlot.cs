@@ -22,4 +22,6 @@ public sealed class StrategySlot(StrategyParameters parameters)
     public int? OrdersLeft { get; set; }
 
     public StrategyStatus? Status => Runner?.Status;
+
+    public SlotSnapshot Snapshot() => new(Name, Status, Error, OrdersLeft);
 }
