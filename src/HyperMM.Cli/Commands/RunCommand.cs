@@ -18,7 +18,7 @@ public static class RunCommand
         var logs = new Option<string>("--log-dir") { Description = "Folder for the JSON log files (a new file each day and every 10 MB; the newest 5 are kept).", DefaultValueFactory = _ => "data/logs" };
         var logLevel = CommonOptions.LogLevel("info", "Log file level");
         var debug = new Option<bool>("--debug") { Description = "Same as --log-level debug." };
-        var dashboard = new Option<bool>("--dashboard") { Description = "Serve the live dashboard on 127.0.0.1." };
+        var dashboard = new Option<bool>("--dashboard") { Description = "Serve the live dashboard on 127.0.0.1, with Prometheus metrics at /metrics." };
         var dashboardPort = new Option<int>("--dashboard-port") { Description = "Dashboard port (0: any free port).", DefaultValueFactory = _ => 0 };
         var plain = new Option<bool>("--plain") { Description = "Print status lines instead of the live table (default when output is not a terminal)." };
         var noWatchdog = new Option<bool>("--no-watchdog") { Description = "Testnet/mainnet: do not start the watchdog process that cancels orders if this one dies." };
@@ -46,6 +46,11 @@ public static class RunCommand
                 Watchdog = !parse.GetValue(noWatchdog) && !parse.GetValue(dryRun),
                 LocalExchangeArguments = parse.GetValue(faults),
             };
+            if (settings.DashboardPort is < 0 or > 65535)
+            {
+                throw new UsageException($"--dashboard-port: {settings.DashboardPort} is not a port (0-65535)");
+            }
+
             if (settings.LocalExchangeArguments is not null && (settings.Network != "local" || settings.ExchangeUrl is not null))
             {
                 throw new UsageException("--local-faults: only with the embedded local exchange (--network local without --exchange-url)");

@@ -71,8 +71,10 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
         DashboardHandle? dashboard = null;
         if (settings.Dashboard)
         {
-            dashboard = await DashboardServer.StartAsync(settings.DatabasePath, settings.DashboardPort, time, runFor.Token).ConfigureAwait(false);
-            await output.WriteLineAsync($"dashboard: {dashboard.Url}").ConfigureAwait(false);
+            var host = _host;
+            var metrics = new RunMetrics(() => [.. host.Slots.Select(s => s.Snapshot())]);
+            dashboard = await DashboardServer.StartAsync(settings.DatabasePath, settings.DashboardPort, time, runFor.Token, metrics: metrics).ConfigureAwait(false);
+            await output.WriteLineAsync($"dashboard: {dashboard.Url} (Prometheus: {dashboard.Url}metrics)").ConfigureAwait(false);
         }
 
         using var viewStop = new CancellationTokenSource();

@@ -23,5 +23,5 @@ public sealed class StrategySlot(StrategyParameters parameters)
 
     public StrategyStatus? Status => Runner?.Status;
 
-    public SlotSnapshot Snapshot() => new(Name, Status, Error, OrdersLeft);
+    public SlotSnapshot Snapshot() => new(Name, Parameters.Coin.Name, Status, Error, OrdersLeft);
 }

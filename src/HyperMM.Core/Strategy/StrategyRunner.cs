@@ -35,6 +35,9 @@ public sealed partial class StrategyRunner
     private long _lastPositionCheckMs = long.MinValue;
     private decimal? _pendingPositionMismatch;
     private bool _invalidBookNoted;
+    private readonly LatencyWindow _tickToOrder = new();
+    private long? _bookReadAt;
+    private Trading.RequestBudget? _budget;
 
     public StrategyRunner(StrategyParameters parameters, IExchange exchange, TimeProvider time, IStrategyObserver? observer = null, uint runId = 0)
         : this(parameters, exchange, time, observer, StrategyRunnerOptions.Default with { RunId = runId })
@@ -180,6 +183,7 @@ public sealed partial class StrategyRunner
         switch (ev)
         {
             case BookEvent book:
+                _bookReadAt ??= _time.GetTimestamp(); // the first book since the last requote starts the tick-to-order clock
                 Book(maker.OnBook(book.Book, now));
                 if (!maker.LastBookValid && !_invalidBookNoted)
                 {
@@ -330,7 +334,7 @@ public sealed partial class StrategyRunner
 
     private void PublishStatus(MarketMaker maker, long now)
     {
-        var status = maker.Snapshot(now);
+        var status = maker.Snapshot(now) with { Budget = _budget, Latency = _tickToOrder.Summary() };
         Volatile.Write(ref _status, status);
         _observer.OnStatus(status);
     }

@@ -35,7 +35,7 @@ public sealed class StatusTableTests
                 : new Dictionary<string, long> { ["OrderNotFound"] = rejections - 1, ["PostOnlyWouldCross"] = 1 }),
         };
         var status = new StrategyStatus(p.Name, spec.Coin.Name, 0, StrategyMode.Quoting, quote, position, p.MaxAbsPosition, 0m, 0m, figures, note);
-        return new SlotSnapshot(p.Name, error is null ? status : null, error, 0);
+        return new SlotSnapshot(p.Name, spec.Coin.Name, error is null ? status : null, error, 0);
     }
 
     private static IReadOnlyList<SlotSnapshot> Slots() =>
