@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace HyperMM.Cli.Hosting;
@@ -19,8 +20,11 @@ public static class FileLogging
     public static ILoggerFactory Create(string folder, LogLevel level)
     {
         Directory.CreateDirectory(folder);
+        // Serilog's provider takes every level from Microsoft.Extensions.Logging (its provider-specific rule wins over
+        // the factory's rules), so the levels are set here, on Serilog itself.
         var serilog = new LoggerConfiguration()
-            .MinimumLevel.Verbose() // levels are filtered by Microsoft.Extensions.Logging (LogLevels.Apply)
+            .MinimumLevel.Is(ToSerilog(level))
+            .MinimumLevel.Override("Microsoft", ToSerilog(LogLevels.Framework(level)))
             .Enrich.FromLogContext()
             .WriteTo.File(
                 new CompactJsonFormatter(),
@@ -34,4 +38,14 @@ public static class FileLogging
             .CreateLogger();
         return LoggerFactory.Create(builder => LogLevels.Apply(builder.AddSerilog(serilog, dispose: true), level));
     }
+
+    private static LogEventLevel ToSerilog(LogLevel level) => level switch
+    {
+        LogLevel.Trace => LogEventLevel.Verbose,
+        LogLevel.Debug => LogEventLevel.Debug,
+        LogLevel.Information => LogEventLevel.Information,
+        LogLevel.Warning => LogEventLevel.Warning,
+        LogLevel.Error => LogEventLevel.Error,
+        _ => LogEventLevel.Fatal,
+    };
 }

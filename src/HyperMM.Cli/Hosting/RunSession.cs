@@ -78,7 +78,8 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
             var host = _host;
             var metrics = new RunMetrics(() => [.. host.Slots.Select(s => s.Snapshot())]);
             dashboard = await DashboardServer.StartAsync(settings.DatabasePath, settings.DashboardPort, time, runFor.Token, metrics: metrics).ConfigureAwait(false);
-            await output.WriteLineAsync($"dashboard: {dashboard.Url} (Prometheus: {dashboard.Url}metrics)").ConfigureAwait(false);
+            await output.WriteLineAsync($"dashboard: {dashboard.Url}").ConfigureAwait(false);
+            await output.WriteLineAsync($"metrics: {dashboard.Url}metrics (Prometheus)").ConfigureAwait(false);
         }
 
         using var viewStop = new CancellationTokenSource();
