@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.Json;
 
 namespace HyperMM.Simulation.Market;
@@ -7,7 +6,9 @@ namespace HyperMM.Simulation.Market;
 /// <summary>
 /// Reads captured WebSocket traffic, plain or gzip: hftbacktest's collector lines (<c>&lt;receive ns&gt; &lt;json&gt;</c>) and
 /// the project's own recording (<c>{"recvMs":&lt;ms&gt;,"msg":&lt;venue message&gt;}</c> per line, see
-/// <see cref="RecordingWriter"/>). Events carry the receive time and come out in file order.
+/// <see cref="RecordingWriter"/>). Events carry the receive time and come out in file order. A line that cannot be
+/// read, impossible values (<see cref="MarketDataRules"/>) or a gzip file cut short raise
+/// <see cref="MarketDataException"/> naming the file, the line and the reason.
 /// </summary>
 public static class WsCaptureReader
 {
@@ -19,60 +20,100 @@ public static class WsCaptureReader
         }
 
         var events = new List<MarketEvent>();
-        using var reader = OpenText(path);
         var lineNo = 0;
-        while (reader.ReadLine() is { } line)
+        var newestMs = long.MinValue;
+        try
         {
-            lineNo++;
-            if (line.Length == 0)
+            using var reader = OpenText(path);
+            while (reader.ReadLine() is { } line)
             {
-                continue;
-            }
+                lineNo++;
+                if (line.Length == 0)
+                {
+                    continue;
+                }
 
-            try
-            {
-                ParseLine(line, events);
+                var first = events.Count;
+                try
+                {
+                    ParseLine(line, events);
+                }
+                catch (FormatException ex)
+                {
+                    throw new MarketDataException($"{path}:{lineNo}: {ex.Message}.", ex);
+                }
+
+                for (var i = first; i < events.Count; i++)
+                {
+                    if (MarketDataRules.CheckTime(newestMs, events[i].TimeMs) is { } late)
+                    {
+                        throw new MarketDataException($"{path}:{lineNo}: {late}.");
+                    }
+
+                    newestMs = Math.Max(newestMs, events[i].TimeMs);
+                }
             }
-            catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or KeyNotFoundException or IndexOutOfRangeException or OverflowException)
-            {
-                throw new MarketDataException($"{path}:{lineNo}: not a captured venue message ({ex.Message}).", ex);
-            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new MarketDataException($"{path}:{lineNo + 1}: {ex.Message} ({lineNo} lines read).", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new MarketDataException($"{path}: cannot be read ({ex.Message}).", ex);
         }
 
         return events;
     }
 
-    /// <summary>Opens a text file, transparently un-gzipping it when it starts with the gzip magic bytes.</summary>
+    /// <summary>
+    /// Opens a text file, un-gzipping it when it starts with the gzip magic bytes; a gzip file is checked to be whole
+    /// when its end is reached (<see cref="InvalidDataException"/> otherwise).
+    /// </summary>
     public static StreamReader OpenText(string path)
     {
-        var stream = File.OpenRead(path);
         Span<byte> magic = stackalloc byte[2];
-        var read = stream.Read(magic);
-        stream.Position = 0;
+        int read;
+        using (var probe = File.OpenRead(path))
+        {
+            read = probe.Read(magic);
+        }
+
         return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b
-            ? new StreamReader(new GZipStream(stream, CompressionMode.Decompress))
-            : new StreamReader(stream);
+            ? new StreamReader(new VerifiedGzipStream(path))
+            : new StreamReader(File.OpenRead(path));
     }
 
     private static void ParseLine(string line, List<MarketEvent> events)
     {
         if (line[0] == '{')
         {
-            using var doc = JsonDocument.Parse(line);
+            using var doc = Json(line);
             var root = doc.RootElement;
-            var received = root.GetProperty("recvMs").GetInt64();
-            WsMessageParser.TryParse(root.GetProperty("msg"), received, events);
+            var received = WsMessageParser.WholeNumber(WsMessageParser.Property(root, "recvMs", "the line"), "recvMs");
+            WsMessageParser.TryParse(WsMessageParser.Property(root, "msg", "the line"), received, events);
             return;
         }
 
         var space = line.IndexOf(' ', StringComparison.Ordinal);
-        if (space <= 0)
+        if (space <= 0 || !long.TryParse(line.AsSpan(0, space), NumberStyles.None, CultureInfo.InvariantCulture, out var ns))
         {
-            throw new FormatException("expected '<ns> <json>' or a JSON object");
+            throw new FormatException("neither '<receive ns> <json>' nor a {\"recvMs\":...,\"msg\":...} object");
         }
 
-        var ns = long.Parse(line.AsSpan(0, space), NumberStyles.Integer, CultureInfo.InvariantCulture);
-        using var message = JsonDocument.Parse(line.AsMemory(space + 1));
+        using var message = Json(line[(space + 1)..]);
         WsMessageParser.TryParse(message.RootElement, ns / 1_000_000, events);
+    }
+
+    private static JsonDocument Json(string text)
+    {
+        try
+        {
+            return JsonDocument.Parse(text);
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException(FormattableString.Invariant($"not valid JSON (at character {(ex.BytePositionInLine ?? 0) + 1})"), ex);
+        }
     }
 }
