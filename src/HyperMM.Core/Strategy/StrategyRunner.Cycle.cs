@@ -68,8 +68,15 @@ public sealed partial class StrategyRunner
         if (!plan.IsEmpty)
         {
             maker.Stats.Requotes++;
+            if (_bookReadAt is { } bookReadAt)
+            {
+                _tickToOrder.Add(_time.GetElapsedTime(bookReadAt));
+            }
+
             await ExecuteAsync(maker, plan, ct).ConfigureAwait(false);
         }
+
+        _bookReadAt = null;
 
         PublishStatus(maker, NowMs);
     }
