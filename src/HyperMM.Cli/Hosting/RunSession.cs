@@ -38,7 +38,7 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
         // One engine per account and per journal: refused here (exit 5) before anything is opened or sent.
         using var leases = RunLeases.Acquire(settings, time);
         await using var journal = JournalWriter.Open(settings.DatabasePath, time, settings.Network, settings.DryRun ? "dry-run" : "live", names, ConfigHash.Of(settings.Strategies), settings.JournalBusyTimeout);
-        using var loggers = FileLogging.Create(settings.LogFolder, settings.DebugLogging);
+        using var loggers = new ClosingLoggerFactory(FileLogging.Create(settings.LogFolder, settings.DebugLogging), error);
         var logger = loggers.CreateLogger("HyperMM.Run");
         IVenueConnector connector;
         try
