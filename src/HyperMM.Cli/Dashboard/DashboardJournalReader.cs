@@ -2,6 +2,7 @@ using System.Globalization;
 using HyperMM.Cli.Journal;
 using HyperMM.Cli.Reports;
 using Microsoft.Data.Sqlite;
+using static HyperMM.Cli.Journal.JournalDecimal;
 
 namespace HyperMM.Cli.Dashboard;
 
@@ -51,7 +52,7 @@ public sealed class DashboardJournalReader : IDisposable
 
     public (string RunLabel, IReadOnlyList<DashboardStrategy> Strategies, IReadOnlyList<DashboardError> Errors) Read()
     {
-        var data = _source.Load(null, null, null, _runs);
+        var data = _source.Load(null, null, null, _runs, Math.Max(QuotePoints, SeriesPoints));
         var runIds = _runs.Pick(_source.Runs()).Select(r => r.RunId).ToList();
         return (data.RunLabel, data.Strategies.Select(s => Strategy(ReportCalculator.Compute(s), runIds)).ToList(), Errors(runIds));
     }
@@ -64,7 +65,6 @@ public sealed class DashboardJournalReader : IDisposable
         return cmd;
     }
 
-    private static decimal Dec(SqliteDataReader r, int i) => decimal.Parse(r.GetString(i), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private DashboardStrategy Strategy(StrategyReport report, IReadOnlyList<long> runIds)
     {

@@ -12,8 +12,8 @@ public sealed partial class MatchingEngine
     /// <summary>
     /// A new L2 snapshot of the outside market (size that belongs to no simulated account). Resting account orders
     /// keep their place: their queue ahead follows <see cref="MatchingEngineOptions.QueueModel"/>; an order the
-    /// outside book has moved strictly through (outside ask below our bid, or outside bid above our ask) fills at
-    /// its own price as maker.
+    /// outside book has moved through (outside ask at or below our bid, or outside bid at or above our ask) fills at
+    /// its own price as maker (see <see cref="FillThrough"/>).
     /// </summary>
     public void ApplyOutsideBook(OrderBookSnapshot snapshot)
     {
@@ -127,6 +127,12 @@ public sealed partial class MatchingEngine
         return 0m;
     }
 
+    /// <summary>
+    /// After a new outside snapshot: account orders the outside's best opposite price has moved strictly through fill
+    /// completely (at their own price, as maker); account orders exactly at that price fill, in time order, against the
+    /// outside size resting there (that order would have traded with ours), which is consumed. So the published,
+    /// merged book is never locked or crossed by an account order.
+    /// </summary>
     private void FillThrough(CoinBook book, Side restingSide, decimal outsideOpposite, long now)
     {
         if (outsideOpposite == 0m)
@@ -135,19 +141,40 @@ public sealed partial class MatchingEngine
         }
 
         _through.Clear();
+        _atPrice.Clear();
         foreach (var (price, queue) in book.Levels(restingSide))
         {
-            if (!(restingSide == Side.Buy ? price > outsideOpposite : price < outsideOpposite))
+            if (restingSide == Side.Buy ? price > outsideOpposite : price < outsideOpposite)
             {
-                break;
+                _through.AddRange(queue);
+                continue;
             }
 
-            _through.AddRange(queue);
+            if (price == outsideOpposite)
+            {
+                _atPrice.AddRange(queue);
+            }
+
+            break;
         }
 
         foreach (var order in _through)
         {
             FillOutside(book, order, order.Remaining, now);
+        }
+
+        var opposite = restingSide.Opposite();
+        foreach (var order in _atPrice)
+        {
+            var available = book.OutsideAvailableAt(opposite, outsideOpposite);
+            if (available <= 0m)
+            {
+                break;
+            }
+
+            var before = order.Remaining;
+            FillOutside(book, order, Math.Min(before, available), now);
+            book.ConsumeOutside(opposite, outsideOpposite, before - order.Remaining);
         }
     }
 
