@@ -12,6 +12,7 @@ public static class SweepRunner
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(progress);
+        grid.Validate(runs.Select(r => r.Parameters));
         var jobs = runs.SelectMany(r => grid.Points().Select(p => (Run: r, Point: p))).ToList();
         var results = new ConcurrentBag<(int Index, string Point, BacktestResult Result)>();
         var bar = new ProgressBar(progress, jobs.Count);

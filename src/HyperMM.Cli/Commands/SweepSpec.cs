@@ -1,15 +1,18 @@
 using System.Globalization;
+using HyperMM.Cli.Config;
 using HyperMM.Core.Model;
 
 namespace HyperMM.Cli.Commands;
 
 /// <summary>
 /// A parameter grid from <c>--sweep gamma=0.05:0.3:0.05,kappa=1:2:0.5</c> (key=start:stop:step, stop inclusive,
-/// or key=value). Keys: gamma, kappa, min_spread_bps, max_spread_bps, size_skew, cycle_interval_seconds.
+/// or key=value). Keys: every numeric key of the strategy config (<see cref="StrategyParameterFields"/>). Each value
+/// is checked against the key's range and every grid point against the rules across keys, by the same validator
+/// as the YAML loader (<see cref="StrategyParameterRules"/>), before anything runs.
 /// </summary>
 public sealed record SweepSpec(IReadOnlyList<(string Key, IReadOnlyList<double> Values)> Axes)
 {
-    private static readonly string[] Keys = ["gamma", "kappa", "min_spread_bps", "max_spread_bps", "size_skew", "cycle_interval_seconds"];
+    private static IReadOnlyList<string> Keys => StrategyParameterFields.Names;
 
     public static SweepSpec Parse(string text)
     {
@@ -24,7 +27,7 @@ public sealed record SweepSpec(IReadOnlyList<(string Key, IReadOnlyList<double> 
             }
 
             var key = part[..eq].Trim();
-            if (Array.IndexOf(Keys, key) < 0)
+            if (!StrategyParameterFields.Has(key))
             {
                 throw new UsageException($"--sweep: unknown key '{key}' (allowed: {string.Join(", ", Keys)})");
             }
@@ -35,9 +38,12 @@ public sealed record SweepSpec(IReadOnlyList<(string Key, IReadOnlyList<double> 
             }
 
             var values = Range(key, part[(eq + 1)..]);
-            if (values.Any(v => v <= 0))
+            foreach (var value in values)
             {
-                throw new UsageException($"--sweep: values of '{key}' must be positive");
+                if (StrategyParameterRules.CheckValue(StrategyConfigSchema.Find(key)!, value, $"'{Text(value)}'") is { } bad)
+                {
+                    throw new UsageException($"--sweep, {bad}");
+                }
             }
 
             axes.Add((key, values));
@@ -70,23 +76,36 @@ public sealed record SweepSpec(IReadOnlyList<(string Key, IReadOnlyList<double> 
         ArgumentNullException.ThrowIfNull(point);
         foreach (var (key, value) in point)
         {
-            parameters = key switch
-            {
-                "gamma" => parameters with { Gamma = value },
-                "kappa" => parameters with { Kappa = value },
-                "min_spread_bps" => parameters with { MinSpreadBps = value },
-                "max_spread_bps" => parameters with { MaxSpreadBps = value },
-                "size_skew" => parameters with { SizeSkew = value },
-                "cycle_interval_seconds" => parameters with { CycleIntervalSeconds = value },
-                _ => throw new InvalidOperationException("unreachable: key validated in Parse"),
-            };
+            parameters = StrategyParameterFields.Set(parameters, key, value);
         }
 
         return parameters;
     }
 
+    /// <summary>
+    /// Refuses the grid if any point breaks a rule for any of <paramref name="strategies"/> (e.g. min_spread_bps above
+    /// the strategy's max_spread_bps), with the validator's message and the point.
+    /// </summary>
+    public void Validate(IEnumerable<StrategyParameters> strategies)
+    {
+        ArgumentNullException.ThrowIfNull(strategies);
+        foreach (var strategy in strategies)
+        {
+            foreach (var point in Points())
+            {
+                var broken = StrategyParameterRules.Check(Apply(strategy, point));
+                if (broken.Count > 0)
+                {
+                    throw new UsageException($"--sweep {Describe(point)}, strategy '{strategy.Name}', {broken[0]}");
+                }
+            }
+        }
+    }
+
     public static string Describe(IReadOnlyList<(string Key, double Value)> point) =>
-        string.Join(" ", point.Select(p => p.Key + "=" + p.Value.ToString("0.######", CultureInfo.InvariantCulture)));
+        string.Join(" ", point.Select(p => p.Key + "=" + Text(p.Value)));
+
+    private static string Text(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
     private static List<double> Range(string key, string spec)
     {

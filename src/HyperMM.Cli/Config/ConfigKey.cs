@@ -3,7 +3,9 @@ using System.Globalization;
 namespace HyperMM.Cli.Config;
 
 /// <summary>
-/// One key of config/strategies.yaml: its type, allowed range (numbers) and meaning. <see cref="Min"/>/<see cref="Max"/>
+/// One key of config/strategies.yaml: its type, allowed range (numbers), meaning and the value a strategy gets when
+/// neither it nor <c>defaults</c> sets the key (<see cref="Default"/>: a double, int, decimal or
+/// <see cref="Core.Model.RequoteMode"/> as the key's kind reads; null for required keys). <see cref="Min"/>/<see cref="Max"/>
 /// are inclusive unless <see cref="MinExclusive"/>/<see cref="MaxExclusive"/>.
 /// </summary>
 public sealed record ConfigKey(
@@ -14,7 +16,8 @@ public sealed record ConfigKey(
     double Min = double.NegativeInfinity,
     double Max = double.PositiveInfinity,
     bool MinExclusive = false,
-    bool MaxExclusive = false)
+    bool MaxExclusive = false,
+    object? Default = null)
 {
     /// <summary>The allowed range in words, for error messages: "> 0 and <= 10".</summary>
     public string Allowed => Kind switch

@@ -113,7 +113,7 @@ public static partial class StrategyConfigLoader
                 throw Error(displayPath, nameNode, $"strategy '{name}' is missing the required key '{key.Name}' ({key.Description}; allowed: {key.Allowed})");
             }
 
-            result.Add(Build(displayPath, name, values));
+            result.Add(Build(displayPath, name, nameNode, values));
         }
 
         CheckAcrossStrategies(displayPath, result);
@@ -181,6 +181,9 @@ public static partial class StrategyConfigLoader
             Error(path, node, $"{where}, key '{spec.Name}': {problem} (allowed: {spec.Allowed})");
 
         var shown = Shown(raw);
+        ParsedValue InRange(ParsedValue parsed, double value) =>
+            StrategyParameterRules.CheckValue(spec, value, shown) is { } violation ? throw Error(path, node, $"{where}, {violation}") : parsed;
+
         if (LooksLikePrivateKey(raw))
         {
             throw Error(path, node, $"{where}, key '{spec.Name}': the value looks like a private key; never write keys in this file: put the key in the environment variable named by 'key_env' (value not shown)");
@@ -194,21 +197,21 @@ public static partial class StrategyConfigLoader
                     throw Bad($"{shown} is not a number");
                 }
 
-                return spec.InRange((double)dec) ? new ParsedValue(node, dec) : throw Bad($"value {shown} is out of range");
+                return InRange(new ParsedValue(node, dec), (double)dec);
             case ConfigKind.Number:
                 if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var num) || !double.IsFinite(num))
                 {
                     throw Bad($"{shown} is not a number");
                 }
 
-                return spec.InRange(num) ? new ParsedValue(node, num) : throw Bad($"value {shown} is out of range");
+                return InRange(new ParsedValue(node, num), num);
             case ConfigKind.WholeNumber:
                 if (!long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer))
                 {
                     throw Bad($"{shown} is not a whole number");
                 }
 
-                return spec.InRange(integer) ? new ParsedValue(node, (int)integer) : throw Bad($"value {shown} is out of range");
+                return InRange(new ParsedValue(node, (int)Math.Clamp(integer, int.MinValue, int.MaxValue)), integer);
             case ConfigKind.Coin:
                 return CoinPattern().IsMatch(raw) ? new ParsedValue(node, new Coin(raw)) : throw Bad($"{shown} is not a coin name");
             case ConfigKind.EnvironmentVariable:
@@ -232,69 +235,58 @@ public static partial class StrategyConfigLoader
         }
     }
 
-    private static StrategyParameters Build(string path, string name, Dictionary<string, ParsedValue> v)
+    private static StrategyParameters Build(string path, string name, YamlNode nameNode, Dictionary<string, ParsedValue> v)
     {
-        T Get<T>(string key, T fallback) => v.TryGetValue(key, out var p) && p.Value is T t ? t : fallback;
+        // Keys not set take the schema's default: the one place defaults are written down.
+        T Get<T>(string key) => v.TryGetValue(key, out var p) && p.Value is T t ? t
+            : StrategyConfigSchema.Find(key)?.Default is T d ? d
+            : throw new InvalidOperationException($"the schema has no {typeof(T).Name} default for '{key}'");
         T Req<T>(string key) => (T)v[key].Value!;
 
-        var minSpread = Req<double>("min_spread_bps");
-        var maxSpread = Req<double>("max_spread_bps");
-        if (minSpread > maxSpread)
-        {
-            throw Error(path, v["min_spread_bps"].Node, FormattableString.Invariant(
-                $"strategy '{name}', key 'min_spread_bps': value {minSpread} is above max_spread_bps {maxSpread} (allowed: min_spread_bps <= max_spread_bps)"));
-        }
-
-        var size = Req<decimal>("mm_order_size");
-        var cap = Req<decimal>("mm_max_abs_position");
-        if (size > cap)
-        {
-            throw Error(path, v["mm_order_size"].Node, FormattableString.Invariant(
-                $"strategy '{name}', key 'mm_order_size': value {size} is above mm_max_abs_position {cap} (allowed: mm_order_size <= mm_max_abs_position)"));
-        }
-
-        var pressure = new FillPressureOptions(
-            Get("pressure_step_seconds", 10.0),
-            Get("pressure_tighten_per_step", 0.25),
-            Get("pressure_max_steps", 3),
-            Get("pressure_min_spread_bps", 1.0),
-            Get("pressure_cross_min_inventory", 0.25));
-        if (pressure.MinSpreadBps > maxSpread && v.TryGetValue("pressure_min_spread_bps", out var pms))
-        {
-            throw Error(path, pms.Node, FormattableString.Invariant(
-                $"strategy '{name}', key 'pressure_min_spread_bps': value {pressure.MinSpreadBps} is above max_spread_bps {maxSpread} (allowed: <= max_spread_bps)"));
-        }
-
-        return new StrategyParameters
+        var parameters = new StrategyParameters
         {
             Name = name,
             Coin = Req<Coin>("coin"),
-            OrderSize = size,
-            MaxAbsPosition = cap,
+            OrderSize = Req<decimal>("mm_order_size"),
+            MaxAbsPosition = Req<decimal>("mm_max_abs_position"),
             Gamma = Req<double>("gamma"),
             Kappa = Req<double>("kappa"),
-            MinSpreadBps = minSpread,
-            MaxSpreadBps = maxSpread,
-            TargetFillSeconds = Get("mm_target_fill_seconds", 30.0),
-            CycleIntervalSeconds = Get("cycle_interval_seconds", 1.0),
+            MinSpreadBps = Req<double>("min_spread_bps"),
+            MaxSpreadBps = Req<double>("max_spread_bps"),
+            TargetFillSeconds = Get<double>("mm_target_fill_seconds"),
+            CycleIntervalSeconds = Get<double>("cycle_interval_seconds"),
             Volatility = new VolatilityOptions(
-                Get("vol_sample_interval_seconds", 1.0),
-                Get("vol_window_samples", 300),
-                Get("vol_horizon_seconds", 60.0),
+                Get<double>("vol_sample_interval_seconds"),
+                Get<int>("vol_window_samples"),
+                Get<double>("vol_horizon_seconds"),
                 Req<double>("vol_prior_bps_1s"),
-                Get("vol_prior_weight_samples", 60.0)),
-            SizeSkew = Get("size_skew", 1.0),
-            FillPressure = pressure,
-            RequoteMode = Get("requote_mode", RequoteMode.Amend),
-            AmendPriceToleranceBps = Get("amend_price_tolerance_bps", 1.0),
-            AmendSizeTolerance = Get("amend_size_tolerance", 0.25),
-            StaleBookSeconds = Get("stale_book_seconds", 10.0),
-            MaxLossUsd = Get("max_loss_usd", 100m),
-            MaxNotionalUsd = Get("max_notional_usd", 2_000m),
-            Leverage = Get("leverage", 5),
+                Get<double>("vol_prior_weight_samples")),
+            SizeSkew = Get<double>("size_skew"),
+            FillPressure = new FillPressureOptions(
+                Get<double>("pressure_step_seconds"),
+                Get<double>("pressure_tighten_per_step"),
+                Get<int>("pressure_max_steps"),
+                Get<double>("pressure_min_spread_bps"),
+                Get<double>("pressure_cross_min_inventory")),
+            RequoteMode = Get<RequoteMode>("requote_mode"),
+            AmendPriceToleranceBps = Get<double>("amend_price_tolerance_bps"),
+            AmendSizeTolerance = Get<double>("amend_size_tolerance"),
+            StaleBookSeconds = Get<double>("stale_book_seconds"),
+            MaxLossUsd = Get<decimal>("max_loss_usd"),
+            MaxNotionalUsd = Get<decimal>("max_notional_usd"),
+            Leverage = Get<int>("leverage"),
             KeyEnvironmentVariable = Req<string>("key_env"),
             Account = v.TryGetValue("account", out var acct) ? (Address?)acct.Value : null,
         };
+
+        foreach (var violation in StrategyParameterRules.CheckAcross(parameters))
+        {
+            // Point at the key to blame, or at what made a default wrong (pressure_min_spread_bps: max_spread_bps).
+            var node = v.TryGetValue(violation.Key, out var blamed) ? blamed.Node : v.TryGetValue("max_spread_bps", out var bound) ? bound.Node : nameNode;
+            throw Error(path, node, $"strategy '{name}', {violation}");
+        }
+
+        return parameters;
     }
 
     private static void CheckAcrossStrategies(string path, List<StrategyParameters> strategies)
