@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HyperMM.Cli.Hosting;
+using HyperMM.Cli.Safety;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HyperMM.Cli.Commands;
@@ -20,6 +21,13 @@ public static class CancelAllCommand
         {
             var settings = venue.Read(parse);
             VenueOptions.RequireOutsideVenue(settings, "cancel-all");
+            foreach (var (_, path, what) in RunLeases.AccountLeases(settings).Where(l => Lease.IsHeld(l.Path)))
+            {
+                // The panic button works anyway; the trader must know the engine will quote again unless stopped.
+                await parse.InvocationConfiguration.Output.WriteLineAsync(
+                    $"note: {what} is traded by a live run ({Lease.ReadHolder(path)?.ToString() ?? "holder unknown"}): it will quote again unless it is stopped").ConfigureAwait(false);
+            }
+
             using var time = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await using var connector = await VenueConnectors.CreateAsync(settings, NullLoggerFactory.Instance, parse.InvocationConfiguration.Output, time.Token).ConfigureAwait(false);
             return await StrategySweep.RunAsync(connector, settings.Strategies, parse.InvocationConfiguration.Output, time.Token).ConfigureAwait(false);

@@ -55,21 +55,29 @@ public static class RecordCommand
             await console.WriteLineAsync($"recording {string.Join(", ", coins)} from {endpoint.WebSocketUri} into {path}{(runFor is null ? " until Ctrl-C" : $" for {runFor}")}").ConfigureAwait(false);
             var counts = await RecordAsync(endpoint.WebSocketUri, coins, path, TimeProvider.System, stop.Token).ConfigureAwait(false);
             await console.WriteLineAsync($"recorded {counts.Books} books, {counts.Trades} trades, {counts.Interruptions} interruption(s) into {path}").ConfigureAwait(false);
+            if (!counts.Connected)
+            {
+                // An empty recording from a venue that never answered is a failure, not a quiet market.
+                throw VenueUnreachableException.For(endpoint, new IOException($"no WebSocket connection to {endpoint.WebSocketUri} during the recording"));
+            }
+
             return 0;
         }));
         return command;
     }
 
-    /// <summary>Records until cancelled; interruptions are reconnected by the client and counted.</summary>
-    public static async Task<(long Books, long Trades, long Interruptions)> RecordAsync(Uri webSocket, IReadOnlyList<Coin> coins, string path, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Records until cancelled; interruptions are reconnected by the client and counted. Connected: the socket opened at least once.</summary>
+    public static async Task<(long Books, long Trades, long Interruptions, bool Connected)> RecordAsync(Uri webSocket, IReadOnlyList<Coin> coins, string path, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(coins);
         long books = 0, trades = 0, interruptions = 0;
+        var connected = false;
         using var writer = RecordingWriter.Create(path);
         await using var client = new HyperliquidWebSocketClient(webSocket, time);
         try
         {
             await client.StartAsync(cancellationToken).ConfigureAwait(false);
+            connected = true;
             foreach (var coin in coins)
             {
                 await client.SubscribeAsync(WsSubscription.L2Book(coin), cancellationToken).ConfigureAwait(false);
@@ -99,6 +107,6 @@ public static class RecordCommand
         {
         }
 
-        return (books, trades, interruptions);
+        return (books, trades, interruptions, connected);
     }
 }

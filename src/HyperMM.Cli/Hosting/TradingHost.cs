@@ -105,36 +105,40 @@ public sealed class TradingHost
         }
     }
 
+    /// <summary>
+    /// After the strategy stopped: cancels whatever of ours the venue still lists and counts what stays (the same
+    /// sweep as the panic button). The venue may be failing right now (that may be why we stopped), so a sweep that
+    /// throws is tried again before the count is reported as unknown.
+    /// </summary>
     private async Task CountOrdersLeftAsync(StrategySlot slot)
     {
-        if (slot.Exchange is null || slot.Runner?.Maker is not { } maker)
+        if (slot.Exchange is null)
         {
             return;
         }
 
-        // The venue may be failing right now (that may be why we stopped): ask a few times before reporting "unknown".
-        for (var attempt = 1; attempt <= 4; attempt++)
+        const int Attempts = 3;
+        for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30), _time); // room for one rate-limit pause
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60), _time); // room for a rate-limit pause
             try
             {
-                var account = await slot.Exchange.GetAccountAsync(slot.Parameters.Coin, cts.Token).ConfigureAwait(false);
-                var ours = account.OpenOrders.Where(o => o.Cloid is { } c && maker.Cloids.Owns(c)).ToList();
-                if (ours.Count > 0 && attempt < 4)
+                var outcome = await OrderSweeper.SweepAndVerifyAsync(slot.Exchange, slot.Parameters, cts.Token).ConfigureAwait(false);
+                slot.OrdersLeft = outcome.Left.Count;
+                if (!outcome.Clean)
                 {
-                    // A cancel lost to a venue error: cancel again before counting.
-                    await slot.Exchange.CancelOrdersAsync([.. ours.Select(o => new CancelRequest(o.Coin, o.OrderId, o.Cloid))], cts.Token).ConfigureAwait(false);
-                    continue;
+                    _observer.OnNote(slot.Name, _time.GetUtcNow().ToUnixTimeMilliseconds(), "error",
+                        $"{outcome.Left.Count} order(s) still open after shutdown{(outcome.Refusal is null ? string.Empty : " (venue: " + outcome.Refusal + ")")}: "
+                        + string.Join("; ", outcome.Left.Select(OrderSweeper.Describe)));
                 }
 
-                slot.OrdersLeft = ours.Count;
                 return;
             }
 #pragma warning disable CA1031 // Reported in the summary as "unknown" after the last attempt.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                if (attempt == 4)
+                if (attempt == Attempts)
                 {
                     _observer.OnNote(slot.Name, _time.GetUtcNow().ToUnixTimeMilliseconds(), "error", "could not confirm open orders after shutdown: " + ex.Message);
                     return;

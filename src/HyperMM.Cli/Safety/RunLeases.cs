@@ -1,4 +1,5 @@
 using HyperMM.Cli.Hosting;
+using HyperMM.Core.Model;
 
 namespace HyperMM.Cli.Safety;
 
@@ -36,26 +37,11 @@ public sealed class RunLeases : IDisposable
             Note(journal, $"journal {settings.DatabasePath}", takenOver);
 
             // A dry run sends nothing, so it does not need the accounts to itself (its journal, yes).
-            if (!settings.DryRun && VenueConnectors.VenueIdentity(settings) is { } venue && VenueConnectors.KeysFor(settings) is { } keys)
+            foreach (var (_, path, what) in settings.DryRun ? [] : AccountLeases(settings))
             {
-                foreach (var strategy in settings.Strategies)
-                {
-                    StrategyKey key;
-                    try
-                    {
-                        key = keys.Resolve(strategy);
-                    }
-                    catch (VenueSetupException)
-                    {
-                        continue; // no key: the strategy cannot trade; connecting it reports why
-                    }
-
-                    var account = (key.Account ?? key.Key.Address).Hex;
-                    var what = $"account {account} on {venue} ({strategy.Name})";
-                    var lease = leases.Take(LeaseDirectory.AccountLease(venue, account), what, me,
-                        "two engines on one account would both quote full size; stop the other run first (kill -INT <pid>)");
-                    Note(lease, what, takenOver);
-                }
+                var lease = leases.Take(path, what, me,
+                    "two engines on one account would both quote full size; stop the other run first (kill -INT <pid>)");
+                Note(lease, what, takenOver);
             }
         }
         catch
@@ -66,6 +52,35 @@ public sealed class RunLeases : IDisposable
 
         leases.TakenOver = takenOver;
         return leases;
+    }
+
+    /// <summary>
+    /// The account lease of each strategy whose key is known: its lock file and how to name it. Nothing for the
+    /// embedded exchange (fresh accounts every run) or a strategy without a key (connecting it reports why).
+    /// </summary>
+    public static IEnumerable<(StrategyParameters Strategy, string Path, string What)> AccountLeases(RunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (VenueConnectors.VenueIdentity(settings) is not { } venue || VenueConnectors.KeysFor(settings) is not { } keys)
+        {
+            yield break;
+        }
+
+        foreach (var strategy in settings.Strategies)
+        {
+            StrategyKey key;
+            try
+            {
+                key = keys.Resolve(strategy);
+            }
+            catch (VenueSetupException)
+            {
+                continue;
+            }
+
+            var account = (key.Account ?? key.Key.Address).Hex;
+            yield return (strategy, LeaseDirectory.AccountLease(venue, account), $"account {account} on {venue} ({strategy.Name})");
+        }
     }
 
     public void Dispose()

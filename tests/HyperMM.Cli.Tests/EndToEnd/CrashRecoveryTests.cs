@@ -11,7 +11,7 @@ namespace HyperMM.Cli.Tests.EndToEnd;
 /// </summary>
 public sealed class CrashRecoveryTests
 {
-    private static string HypermmExecutable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "hypermm.exe" : "hypermm");
+    private static string HypermmExecutable => HypermmProcess.Executable;
 
     /// <summary>The shipped config made impatient the same way <see cref="LocalRehearsal.ImpatientShippedStrategies"/> is.</summary>
     private static string ImpatientConfig(string folder)

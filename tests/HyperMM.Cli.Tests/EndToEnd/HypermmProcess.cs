@@ -18,6 +18,9 @@ public sealed class HypermmProcess : IDisposable
         Process = process;
     }
 
+    /// <summary>The strategies exactly as shipped (config/strategies.yaml of the repository).</summary>
+    public static string ShippedConfig => Path.Combine(HyperMM.TestSupport.SharedData.RepositoryRoot, "config/strategies.yaml");
+
     public static string Executable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "hypermm.exe" : "hypermm");
 
     public Process Process { get; }

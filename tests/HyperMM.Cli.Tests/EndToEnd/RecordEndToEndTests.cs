@@ -14,8 +14,9 @@ public sealed class RecordEndToEndTests
         var path = Path.Combine(venue.Folder, "recording.jsonl.gz");
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(4));
 
-        var (books, _, _) = await RecordCommand.RecordAsync(new Uri(venue.Exchange.WebSocketUrl.ToString()), [new Coin("ETH"), new Coin("BTC")], path, TimeProvider.System, stop.Token);
+        var (books, _, _, connected) = await RecordCommand.RecordAsync(new Uri(venue.Exchange.WebSocketUrl.ToString()), [new Coin("ETH"), new Coin("BTC")], path, TimeProvider.System, stop.Token);
 
+        Assert.True(connected);
         Assert.True(books >= 4, $"only {books} books in 4 s");
         var replayed = MarketDataLoader.Load(path, new Coin("ETH"));
         Assert.Contains(replayed, e => e.Kind == MarketEventKind.Book);

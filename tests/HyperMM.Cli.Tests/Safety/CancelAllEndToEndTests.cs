@@ -1,6 +1,5 @@
 using HyperMM.Cli.Tests.EndToEnd;
 using HyperMM.LocalExchange;
-using HyperMM.TestSupport;
 
 namespace HyperMM.Cli.Tests.Safety;
 
@@ -10,10 +9,8 @@ namespace HyperMM.Cli.Tests.Safety;
 /// </summary>
 public sealed class CancelAllEndToEndTests
 {
-    private static string ShippedConfig => Path.Combine(SharedData.RepositoryRoot, "config/strategies.yaml");
-
     private static string[] CancelAll(Uri url, string keys) =>
-        ["cancel-all", "--network", "local", "--exchange-url", url.ToString(), "--keys-file", keys, "--config", ShippedConfig];
+        ["cancel-all", "--network", "local", "--exchange-url", url.ToString(), "--keys-file", keys, "--config", HypermmProcess.ShippedConfig];
 
     private static async Task<HypermmProcess> RunToEndAsync(string[] arguments)
     {

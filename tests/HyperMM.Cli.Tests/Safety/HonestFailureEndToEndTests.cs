@@ -1,6 +1,5 @@
 using HyperMM.Cli.Tests.EndToEnd;
 using HyperMM.LocalExchange;
-using HyperMM.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace HyperMM.Cli.Tests.Safety;
@@ -13,8 +12,6 @@ namespace HyperMM.Cli.Tests.Safety;
 public sealed class HonestFailureEndToEndTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("hypermm-honest-").FullName;
-
-    private static string ShippedConfig => Path.Combine(SharedData.RepositoryRoot, "config/strategies.yaml");
 
     private Dictionary<string, string> Environment => new() { ["HYPERMM_STATE_DIR"] = Path.Combine(_folder, "state") };
 
@@ -33,7 +30,7 @@ public sealed class HonestFailureEndToEndTests : IDisposable
     {
         var dead = ClosedPort.Url();
         using var run = HypermmProcess.Start(
-            ["run", "--network", "local", "--exchange-url", dead.ToString(), "--keys-file", await KeysFileAsync(), "--config", ShippedConfig,
+            ["run", "--network", "local", "--exchange-url", dead.ToString(), "--keys-file", await KeysFileAsync(), "--config", HypermmProcess.ShippedConfig,
              "--db", Path.Combine(_folder, "j.db"), "--log-dir", Path.Combine(_folder, "logs"), "--plain", "--no-watchdog", "--duration", "4s"],
             environment: Environment);
         var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(90));
@@ -49,10 +46,20 @@ public sealed class HonestFailureEndToEndTests : IDisposable
     {
         var dead = ClosedPort.Url();
         using var doctor = HypermmProcess.Start(
-            ["doctor", "--network", "local", "--exchange-url", dead.ToString(), "--keys-file", await KeysFileAsync(), "--config", ShippedConfig]);
+            ["doctor", "--network", "local", "--exchange-url", dead.ToString(), "--keys-file", await KeysFileAsync(), "--config", HypermmProcess.ShippedConfig]);
         Assert.Equal(3, await doctor.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.StartsWith($"error: could not reach the exchange at {dead.GetLeftPart(UriPartial.Authority)}: ", doctor.Transcript.Trim(), StringComparison.Ordinal);
         Assert.Single(doctor.Transcript.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Record_FromADeadPort_IsAFailure_NotAnEmptyRecording()
+    {
+        var dead = ClosedPort.Url();
+        using var record = HypermmProcess.Start(
+            ["record", "--network", "local", "--exchange-url", dead.ToString(), "--config", HypermmProcess.ShippedConfig, "--out", Path.Combine(_folder, "r.jsonl.gz"), "--duration", "3s"]);
+        Assert.Equal(3, await record.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains($"error: could not reach the exchange at {dead.GetLeftPart(UriPartial.Authority)}: no WebSocket connection", record.Transcript, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,7 +68,7 @@ public sealed class HonestFailureEndToEndTests : IDisposable
         await using var venue = await LocalRehearsal.StartAsync(new LocalExchangeOptions { IpWeightPerMinute = 0 });
         var db = Path.Combine(_folder, "locked.db");
         using var run = HypermmProcess.Start(
-            ["run", "--network", "local", "--exchange-url", venue.Exchange.BaseUrl.ToString(), "--keys-file", venue.KeysFile, "--config", ShippedConfig,
+            ["run", "--network", "local", "--exchange-url", venue.Exchange.BaseUrl.ToString(), "--keys-file", venue.KeysFile, "--config", HypermmProcess.ShippedConfig,
              "--db", db, "--log-dir", Path.Combine(_folder, "logs"), "--plain", "--no-watchdog", "--journal-timeout", "2"],
             environment: Environment);
         var masters = venue.Strategies.Select(venue.MasterOf).ToList();
@@ -100,7 +107,7 @@ public sealed class HonestFailureEndToEndTests : IDisposable
         await using var disk = await SmallDisk.CreateAsync(Path.Combine(_folder, "disk"));
         var db = Path.Combine(disk.Folder, "j.db");
         using var run = disk.Start(
-            ["run", "--network", "local", "--exchange-url", venue.Exchange.BaseUrl.ToString(), "--keys-file", venue.KeysFile, "--config", ShippedConfig,
+            ["run", "--network", "local", "--exchange-url", venue.Exchange.BaseUrl.ToString(), "--keys-file", venue.KeysFile, "--config", HypermmProcess.ShippedConfig,
              "--db", db, "--log-dir", Path.Combine(_folder, "logs"), "--plain", "--no-watchdog"],
             Environment);
         var masters = venue.Strategies.Select(venue.MasterOf).ToList();

@@ -1,5 +1,4 @@
 using HyperMM.Cli.Tests.EndToEnd;
-using HyperMM.TestSupport;
 
 namespace HyperMM.Cli.Tests.Safety;
 
@@ -13,8 +12,6 @@ public sealed class RateLimitedRestartTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("hypermm-restart-").FullName;
 
-    private static string ShippedConfig => Path.Combine(SharedData.RepositoryRoot, "config/strategies.yaml");
-
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
@@ -22,7 +19,7 @@ public sealed class RateLimitedRestartTests : IDisposable
     {
         using var venue = await ExchangeProcess.StartAsync(ipWeightPerMinute: 600);
         var environment = new Dictionary<string, string> { ["HYPERMM_STATE_DIR"] = Path.Combine(_folder, "state") };
-        string[] run = ["run", "--network", "local", "--exchange-url", venue.Url.ToString(), "--keys-file", venue.KeysFile, "--config", ShippedConfig,
+        string[] run = ["run", "--network", "local", "--exchange-url", venue.Url.ToString(), "--keys-file", venue.KeysFile, "--config", HypermmProcess.ShippedConfig,
             "--db", Path.Combine(_folder, "j.db"), "--log-dir", Path.Combine(_folder, "logs"), "--plain", "--no-watchdog"];
 
         using (var first = HypermmProcess.Start(run, environment: environment))

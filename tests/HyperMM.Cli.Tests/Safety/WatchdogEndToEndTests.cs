@@ -2,7 +2,6 @@ using System.Diagnostics;
 using HyperMM.Cli.Journal;
 using HyperMM.Cli.Tests.EndToEnd;
 using HyperMM.LocalExchange;
-using HyperMM.TestSupport;
 
 namespace HyperMM.Cli.Tests.Safety;
 
@@ -12,8 +11,6 @@ namespace HyperMM.Cli.Tests.Safety;
 /// </summary>
 public sealed class WatchdogEndToEndTests
 {
-    private static string ShippedConfig => Path.Combine(SharedData.RepositoryRoot, "config/strategies.yaml");
-
     [Fact]
     public async Task OneHeartbeatThenSilence_TheWatchdogCancelsAfterTheTimeout_AndNotesItInTheJournal()
     {
@@ -29,7 +26,7 @@ public sealed class WatchdogEndToEndTests
 
         // What '(echo hb; sleep 40) | hypermm watchdog --timeout-seconds 3' does: one beat, then an open but silent pipe.
         using var watchdog = HypermmProcess.Start(
-            ["watchdog", "--network", "local", "--exchange-url", venue.Exchange.BaseUrl.ToString(), "--keys-file", venue.KeysFile, "--config", ShippedConfig,
+            ["watchdog", "--network", "local", "--exchange-url", venue.Exchange.BaseUrl.ToString(), "--keys-file", venue.KeysFile, "--config", HypermmProcess.ShippedConfig,
              "--strategy", "mm_eth_perp", "--timeout-seconds", "3", "--db", venue.DatabasePath, "--run-id", runId.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             pipeInput: true);
         var started = Stopwatch.StartNew();
@@ -61,7 +58,7 @@ public sealed class WatchdogEndToEndTests
         using var venue = await ExchangeProcess.StartAsync();
         var db = Path.Combine(venue.Folder, "hypermm.db");
         using var run = HypermmProcess.Start(
-            ["run", "--network", "local", "--exchange-url", venue.Url.ToString(), "--keys-file", venue.KeysFile, "--config", ShippedConfig,
+            ["run", "--network", "local", "--exchange-url", venue.Url.ToString(), "--keys-file", venue.KeysFile, "--config", HypermmProcess.ShippedConfig,
              "--db", db, "--log-dir", Path.Combine(venue.Folder, "logs"), "--plain", "--watchdog-timeout", "3"]);
         Assert.True(await venue.WaitForOrdersAsync(c => c.All(n => n > 0), TimeSpan.FromSeconds(90)), "the strategies never all rested orders: " + run.Transcript);
 
