@@ -154,6 +154,12 @@ public sealed partial class StrategyRunner
         {
             maker.Orders.Remove(target);
         }
+        else if (result.Reason == RejectReason.PostOnlyWouldCross)
+        {
+            // The venue checked the new order before touching the old one and refused it: the old order still rests
+            // where it was (it is not an unclear order); the next cycle re-prices behind the touch.
+            target.State = ManagedOrderState.Resting;
+        }
         else
         {
             // Whether the venue cancelled the old order when the new one was refused is not documented:

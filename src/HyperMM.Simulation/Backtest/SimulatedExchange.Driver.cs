@@ -81,9 +81,18 @@ public sealed partial class SimulatedExchange
             }
             else if (delivery == next)
             {
+                // Everything due at this millisecond goes over together: a book that moved through our order
+                // produces our fill before the book itself is queued, and the loop must not requote on the fill
+                // while the book that caused it is still held back.
                 _time.SetNow(next);
-                var (_, ev, wakes) = _deliveries.Dequeue();
-                _staged.Add(ev);
+                var wakes = false;
+                while (_deliveries.Count > 0 && _deliveries.Peek().DueMs == next)
+                {
+                    var (_, ev, wake) = _deliveries.Dequeue();
+                    _staged.Add(ev);
+                    wakes |= wake;
+                }
+
                 if (wakes)
                 {
                     Flush();

@@ -13,12 +13,12 @@ public sealed class LatencyTests
 {
     private const long T0 = 1_757_000_000_000;
 
-    private static (SimulatedExchange Exchange, MatchingEngine Engine) Build(LatencyOptions latency)
+    private static (SimulatedExchange Exchange, MatchingEngine Engine) Build(LatencyOptions latency, bool batchMarketEvents = false)
     {
         var time = new SimulationTimeProvider(T0);
         SimulatedExchange? exchange = null;
         var engine = new MatchingEngine([EthSpec], new MatchingEngineOptions { PublishBooks = false }, new ForwardingSink(() => exchange!.Sink), time);
-        exchange = new SimulatedExchange(engine, time, Account(1), latency, batchMarketEvents: false);
+        exchange = new SimulatedExchange(engine, time, Account(1), latency, batchMarketEvents);
         engine.Deposit(Account(1), 100_000m);
         exchange.OnMarketEvent(MarketEvent.OfBook(Book(T0, [(2000m, 5m)], [(2000.1m, 4m)])));
         return (exchange, engine);
@@ -69,6 +69,27 @@ public sealed class LatencyTests
         var fills = Assert.Single(late.OfType<FillsEvent>());
         Assert.Equal(T0 + 100, fills.Fills[0].TimeMs);
         Assert.Equal(T0 + 125, fills.ReceivedMs);
+    }
+
+    [Fact]
+    public async Task Batched_BookMovingThroughOurBid_ReachesTheStrategyTogetherWithTheFillItCaused()
+    {
+        // The book drops through our bid at 2000: the engine fills us (our fill is queued first), then the book is
+        // queued. Handing over the fill alone would let the strategy requote on the old touch, which the venue has
+        // already left: a post-only order priced off it would be refused.
+        var latency = new LatencyOptions(TimeSpan.FromMilliseconds(25), TimeSpan.Zero, TimeSpan.Zero);
+        var (exchange, _) = Build(latency, batchMarketEvents: true);
+        await exchange.SubscribeAsync(Eth, CancellationToken.None);
+        var placed = await exchange.PlaceOrdersAsync([new OrderRequest(Eth, Side.Buy, 2000m, 1m, TimeInForce.Alo, false, null)], CancellationToken.None);
+        Assert.Equal(OrderResultKind.Resting, placed[0].Kind);
+        Drain(exchange);
+
+        exchange.OnMarketEvent(MarketEvent.OfBook(Book(T0 + 100, [(1999.5m, 5m)], [(1999.6m, 4m)])));
+        exchange.RunUntil(T0 + 125);
+        var handed = Drain(exchange);
+
+        Assert.Contains(handed, e => e is FillsEvent);
+        Assert.Contains(handed, e => e is BookEvent b && b.Book.TimeMs == T0 + 100);
     }
 
     private static List<ExchangeEvent> Drain(SimulatedExchange exchange)
