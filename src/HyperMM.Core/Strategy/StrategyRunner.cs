@@ -101,7 +101,7 @@ public sealed partial class StrategyRunner
         Maker = maker;
         _observer.OnLedger(_parameters.Name, maker.Ledger.OpeningEntry);
         Note("info", FormattableString.Invariant(
-            $"starting on {_parameters.Coin} (asset {instrument.AssetId}, szDecimals {instrument.SzDecimals}), account {_exchange.Account}, mode {_parameters.RequoteMode}"));
+            $"starting on {_parameters.Coin} (asset {instrument.AssetId}, lot {instrument.LotSize}), account {_exchange.Account}, mode {_parameters.RequoteMode}"));
 
         if (!_options.DryRun && !await _exchange.SetLeverageAsync(_parameters.Coin, _parameters.Leverage, true, ct).ConfigureAwait(false))
         {

@@ -83,8 +83,8 @@ public sealed partial class MatchingEngine
                     continue;
                 }
 
-                var quantity = Core.Instruments.VenueRules.RoundSizeDown(
-                    Math.Min(Math.Min(-order.QueueAhead, order.Remaining), volumeLeft), book.Spec.SzDecimals);
+                var quantity = book.Spec.RoundSizeDown(
+                    Math.Min(Math.Min(-order.QueueAhead, order.Remaining), volumeLeft));
                 order.QueueAhead = 0m;
                 volumeLeft -= quantity;
                 if (quantity > 0m)
