@@ -299,7 +299,7 @@ public sealed partial class StrategyRunner
             return;
         }
 
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15), _time);
+        using var cts = new CancellationTokenSource(_options.ShutdownTimeout, _time);
         try
         {
             var cancels = maker.Orders.All.Select(o => new CancelRequest(_parameters.Coin, o.OrderId, o.Cloid)).ToList();
