@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(BacktestCommand.Build());
         root.Subcommands.Add(CalibrateCommand.Build());
         root.Subcommands.Add(SimulateCommand.Build());
+        HelpExamples.Install(root);
         return root;
     }
 
@@ -42,7 +43,7 @@ public static class CliApp
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
         };
-        if (parse.Errors.Count > 0)
+        if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
         {
             var err = config.Error;
             foreach (var e in parse.Errors)

@@ -31,6 +31,9 @@ public static class BacktestCommand
         {
             data, config, strategy, sweep, csv, latency, queue, report, json, maxGap,
         };
+        command.WithExamples(
+            "hypermm backtest --data data/eth-btc-hype.jsonl.gz",
+            "hypermm backtest --data data/eth-btc-hype.jsonl.gz --sweep gamma=0.05:0.3:0.05,kappa=1:2:0.5");
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var output = parse.InvocationConfiguration.Output;

@@ -23,6 +23,8 @@ public static class CalibrateCommand
         {
             data, coin, json, outFile,
         };
+        command.WithExamples(
+            "hypermm calibrate --data data/eth-btc-hype.jsonl.gz");
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var path = parse.GetValue(data)!;

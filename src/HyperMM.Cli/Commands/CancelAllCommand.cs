@@ -17,6 +17,8 @@ public static class CancelAllCommand
         var venue = new VenueOptions();
         var command = new Command("cancel-all", "Cancel every open order of the configured strategies (recognised by their client order ids).");
         venue.AddTo(command);
+        command.WithExamples(
+            "hypermm cancel-all --network local --exchange-url http://127.0.0.1:5123 --keys-file keys.env");
         command.SetAction((parse, _) => CommandRunner.RunAsync(parse, async () =>
         {
             var settings = venue.Read(parse);

@@ -20,6 +20,8 @@ public static class DashboardCommand
         var port = new Option<int>("--port") { Description = $"Port on 127.0.0.1 (default {DefaultPort}; 0 picks a free one).", DefaultValueFactory = _ => DefaultPort };
         var run = new Option<string?>("--run") { Description = "Which run: a run id, 'latest' (default; follows a new run as it starts) or 'all'." };
         var command = new Command("dashboard", "Serve the live dashboard (table, charts, last errors) for a journal run on 127.0.0.1.") { db, port, run };
+        command.WithExamples(
+            "hypermm dashboard --db data/hypermm.db --port 0");
         command.SetAction((parse, token) => CommandRunner.RunAsync(parse, async () =>
         {
             var path = parse.GetValue(db)!;

@@ -19,6 +19,8 @@ public static class DoctorCommand
         var venue = new VenueOptions();
         var command = new Command("doctor", "Check each strategy's key, account, margin, coin, size, leverage, budget and clock, and explain how to fix failures.");
         venue.AddTo(command);
+        command.WithExamples(
+            "hypermm doctor --network local --exchange-url http://127.0.0.1:5123 --keys-file keys.env");
         command.SetAction((parse, _) => CommandRunner.RunAsync(parse, async () =>
         {
             var settings = venue.Read(parse);

@@ -43,6 +43,9 @@ public static class ExchangeCommand
             port, mainnet, replay, speed, seed, accounts, usdc, keysFile, config, ipWeight,
             dropWs, failFraction, delayFraction, delayMs, burst429, pauseFeed, rejectOrders, duration, logLevel,
         };
+        command.WithExamples(
+            "hypermm exchange --accounts mm_eth_perp,mm_btc_perp,mm_hype_perp --keys-file keys.env",
+            "hypermm exchange --drop-ws-every 20 --http-fail-fraction 0.05 --duration 5 --log-level info");
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, async () =>
         {
             var output = parse.InvocationConfiguration.Output;

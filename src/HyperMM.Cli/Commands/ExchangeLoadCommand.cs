@@ -23,6 +23,8 @@ public static class ExchangeLoadCommand
         {
             clients, seconds, inFlight, ws,
         };
+        command.WithExamples(
+            "hypermm exchange-load --clients 2 --seconds 3");
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, async () =>
         {
             var n = parse.GetValue(clients);

@@ -30,6 +30,8 @@ public static class QuoteCommand
         {
             config, strategy, mid, position, vol, resting, restingAsk, noFill, json,
         };
+        command.WithExamples(
+            "hypermm quote --mid ETH=4300 --mid BTC=110000 --mid HYPE=40");
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var strategies = CommonOptions.LoadStrategies(parse.GetValue(config), parse.GetValue(strategy));

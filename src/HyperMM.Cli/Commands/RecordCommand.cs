@@ -23,15 +23,24 @@ public static class RecordCommand
         venue.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(duration);
+        command.WithExamples(
+            "hypermm record --out data/eth-btc-hype.jsonl.gz --duration 10s");
         command.SetAction((parse, _) => CommandRunner.RunAsync(parse, async () =>
         {
             var settings = venue.Read(parse);
             var runFor = parse.GetValue(duration) is { } d ? DurationParser.Parse("--duration", d) : (TimeSpan?)null;
             var path = parse.GetValue(output)!;
             var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (folder is not null && !Directory.Exists(folder))
+            if (folder is not null)
             {
-                throw new UsageException($"--out: folder '{folder}' does not exist");
+                try
+                {
+                    Directory.CreateDirectory(folder); // as run does for data/
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new UsageException($"--out: cannot create folder '{folder}': {ex.Message}");
+                }
             }
 
             var coins = settings.Strategies.Select(s => s.Coin).Distinct().ToList();

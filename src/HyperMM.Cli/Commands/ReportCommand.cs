@@ -26,6 +26,9 @@ public static class ReportCommand
         {
             db, strategy, from, to, outDir, run, json,
         };
+        command.WithExamples(
+            "hypermm report --db data/hypermm.db",
+            "hypermm report --db data/hypermm.db --from 2026-12-01T10:00:00Z");
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var path = parse.GetValue(db)!;

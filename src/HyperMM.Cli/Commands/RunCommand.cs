@@ -24,10 +24,14 @@ public static class RunCommand
         var noWatchdog = new Option<bool>("--no-watchdog") { Description = "Testnet/mainnet: do not start the watchdog process that cancels orders if this one dies." };
         var watchdogTimeout = new Option<int>("--watchdog-timeout") { Description = "Seconds without progress of a strategy loop (frozen or stuck engine) after which the watchdog cancels its orders.", DefaultValueFactory = _ => WatchdogCommand.DefaultTimeoutSeconds };
         var journalTimeout = new Option<int>("--journal-timeout") { Description = "Seconds a journal write waits for a lock held by another process before the run halts (the journal failed).", DefaultValueFactory = _ => (int)Journal.JournalFile.DefaultBusyTimeout.TotalSeconds };
-        var faults = new Option<string?>("--local-faults") { Description = "Embedded local exchange only: fault switches, e.g. \"ws-drop=20,http-5xx=0.05\" (see hypermm exchange --help)." };
+        var faults = new Option<string?>("--local-faults") { Description = "Embedded local exchange only: fault switches, e.g. \"drop-ws-every=5,http-fail-fraction=0.05\" (names as the fault options of hypermm exchange)." };
 
         var command = new Command("run", "Run the market makers (default: all three, against the embedded local exchange).");
         venue.AddTo(command);
+        command.WithExamples(
+            "hypermm run --duration 10s",
+            "hypermm run --duration 10s --local-faults \"drop-ws-every=5,http-fail-fraction=0.05\"",
+            "hypermm run --duration 10s --dashboard --log-level warn");
         foreach (var option in new Option[] { duration, dryRun, db, logs, logLevel, debug, dashboard, dashboardPort, plain, noWatchdog, watchdogTimeout, journalTimeout, faults })
         {
             command.Options.Add(option);
@@ -73,6 +77,8 @@ public static class RunCommand
             {
                 throw new UsageException("--local-faults: only with the embedded local exchange (--network local without --exchange-url)");
             }
+
+            LocalFaultSpec.Validate(settings.LocalExchangeArguments); // a bad switch is refused before anything starts
 
             using var signal = new ShutdownSignal(parse.InvocationConfiguration.Error);
             var session = new RunSession(settings, VenueConnectors.CreateAsync, TimeProvider.System);

@@ -18,6 +18,8 @@ public static class SimulateCommand
         {
             gamma, runs, seed,
         };
+        as2008.WithExamples(
+            "hypermm simulate as2008 --runs 200 --gamma 0.1");
         as2008.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var gammas = parse.GetValue(gamma) is { Length: > 0 } g ? g : [0.1];

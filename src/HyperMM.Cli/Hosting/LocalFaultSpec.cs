@@ -41,6 +41,9 @@ public static class LocalFaultSpec
         return options;
     }
 
+    /// <summary>Throws <see cref="UsageException"/> for a spec <see cref="Parse"/> would refuse.</summary>
+    public static void Validate(string? text) => Parse(text);
+
     private static double Number(string part, string? value, double min, double max)
     {
         if (value is null || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number) || number < min || number > max)

@@ -19,6 +19,12 @@ public class RunCommandTests
     }
 
     [Theory]
+    [InlineData("--local-faults", "http-fail-fraction=NaN")]
+    [InlineData("--local-faults", "drop-ws-every=Infinity")]
+    [InlineData("--local-faults", "ws-drop=20")]
+    [InlineData("--dashboard-port", "99999")]
+    [InlineData("--dashboard-port", "-1")]
+    [InlineData("--log-level", "chatty")]
     [InlineData("--network", "devnet")]
     [InlineData("--duration", "soon")]
     [InlineData("--strategy", "mm_doge_perp")]
