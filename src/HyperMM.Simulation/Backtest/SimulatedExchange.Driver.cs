@@ -29,7 +29,7 @@ public sealed partial class SimulatedExchange
             Engine.ApplyOutsideBook(ev.Book!);
             if (_subscribed.Contains(ev.Book!.Coin))
             {
-                Deliver(new BookEvent(ev.Book), wakes: !BatchMarketEvents);
+                Deliver(FeedDue(), new BookEvent(ev.Book), wakes: !BatchMarketEvents);
             }
         }
         else
@@ -37,7 +37,8 @@ public sealed partial class SimulatedExchange
             Engine.ApplyOutsideTrade(ev.Trade);
             if (_subscribed.Contains(ev.Trade.Coin))
             {
-                Deliver(new TradesEvent([ev.Trade], _time.NowMs + _feedMs), wakes: !BatchMarketEvents);
+                var due = FeedDue();
+                Deliver(due, new TradesEvent([ev.Trade], due), wakes: !BatchMarketEvents);
             }
         }
     }
@@ -66,7 +67,7 @@ public sealed partial class SimulatedExchange
                 _time.SetNow(next);
                 var request = _arrivals.Dequeue();
                 request.Execute();
-                request.ResponseMs = next + _ackMs;
+                request.ResponseMs = _ack.Due(next);
                 _responses.Enqueue(request);
             }
             else if (response == next)
