@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How backtest results move with latency and queue model (docs/SIMULATION.md, "Sensitivity").
 Runs `hypermm backtest` on the shared HL recording for every latency x queue model and prints a markdown table of
-fills (maker + taker), taker fills and net PnL per strategy.
+fills (maker + taker; a partial fill counts once per piece), traded volume (USD), taker fills and net PnL per strategy.
 Usage: python3 bench/reports/fill_sensitivity.py [HYPERMM_DLL] [LATENCY_FLAG] [QUEUES]
   HYPERMM_DLL   default src/HyperMM.Cli/bin/Release/net10.0/hypermm.dll (build it with -c Release first)
   LATENCY_FLAG  default --latency-ms (each latency N is passed as `--latency-ms N`, constant N ms each way)
@@ -23,14 +23,14 @@ for q in queues:
                             flag, str(lat), '--queue', q, '--csv', path], check=True, capture_output=True)
             for r in csv.DictReader(open(path)):
                 fills, maker = int(r['fills']), int(r['maker_fills'])
-                rows[(r['strategy'], q, lat)] = (fills, fills - maker, float(r['net_pnl']))
+                rows[(r['strategy'], q, lat)] = (fills, float(r['volume_usd']), fills - maker, float(r['net_pnl']))
         finally:
             os.unlink(path)
 
 for strategy in sorted({k[0] for k in rows}):
-    print(f'\n{strategy}: fills / taker fills / net PnL (USD)\n')
+    print(f'\n{strategy}: fills / volume USD / taker fills / net PnL USD\n')
     print('| queue model | ' + ' | '.join(f'{l} ms' for l in latencies) + ' |')
     print('|---|' + '---|' * len(latencies))
     for q in queues:
         cells = [rows.get((strategy, q, l)) for l in latencies]
-        print(f'| {q} | ' + ' | '.join('-' if c is None else f'{c[0]} / {c[1]} / {c[2]:+.2f}' for c in cells) + ' |')
+        print(f'| {q} | ' + ' | '.join('-' if c is None else f'{c[0]} / {c[1]:,.0f} / {c[2]} / {c[3]:+.2f}' for c in cells) + ' |')
