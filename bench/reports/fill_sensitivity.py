@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How backtest results move with latency and queue model (docs/SIMULATION.md, "Sensitivity").
 Runs `hypermm backtest` on the shared HL recording for every latency x queue model and prints a markdown table of
-fills (maker + taker; a partial fill counts once per piece), traded volume (USD), taker fills and net PnL per strategy.
+fills (maker + taker; a partial fill counts once per piece), traded volume (USD), taker fills and total (net) PnL per strategy.
 Usage: python3 bench/reports/fill_sensitivity.py [HYPERMM_DLL] [LATENCY_FLAG] [QUEUES]
   HYPERMM_DLL   default src/HyperMM.Cli/bin/Release/net10.0/hypermm.dll (build it with -c Release first)
   LATENCY_FLAG  default --latency-ms (each latency N is passed as `--latency-ms N`, constant N ms each way)
@@ -22,13 +22,17 @@ for q in queues:
             subprocess.run(['dotnet', dll, 'backtest', '--data', data, '--config', 'config/strategies.yaml',
                             flag, str(lat), '--queue', q, '--csv', path], check=True, capture_output=True)
             for r in csv.DictReader(open(path)):
-                fills, maker = int(r['fills']), int(r['maker_fills'])
-                rows[(r['strategy'], q, lat)] = (fills, float(r['volume_usd']), fills - maker, float(r['net_pnl']))
+                if r.get('segment', 'all') != 'all':
+                    continue  # one row per run (older binaries have no segment column)
+                fills = int(r['fills'])
+                taker = int(r['taker_fills']) if 'taker_fills' in r else fills - int(r['maker_fills'])
+                total = float(r['total_pnl'] if 'total_pnl' in r else r['net_pnl'])
+                rows[(r['strategy'], q, lat)] = (fills, float(r['volume_usd']), taker, total)
         finally:
             os.unlink(path)
 
 for strategy in sorted({k[0] for k in rows}):
-    print(f'\n{strategy}: fills / volume USD / taker fills / net PnL USD\n')
+    print(f'\n{strategy}: fills / volume USD / taker fills / total PnL USD\n')
     print('| queue model | ' + ' | '.join(f'{l} ms' for l in latencies) + ' |')
     print('|---|' + '---|' * len(latencies))
     for q in queues:

@@ -9,6 +9,9 @@ public static class CliApp
     /// <summary>Exit code for a user mistake (bad argument, bad config): one clear message, no stack trace.</summary>
     public const int UsageError = 2;
 
+    /// <summary>Exit code for a run that did not complete normally (a strategy failed, halted or stalled).</summary>
+    public const int RunFailed = 1;
+
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("HyperMM: inventory-aware market making on Hyperliquid perpetuals.");

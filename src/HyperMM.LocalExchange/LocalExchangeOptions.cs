@@ -1,5 +1,6 @@
 using HyperMM.LocalExchange.Faults;
 using HyperMM.LocalExchange.Market;
+using HyperMM.LocalExchange.Ws;
 
 namespace HyperMM.LocalExchange;
 
@@ -35,6 +36,9 @@ public sealed record LocalExchangeOptions
 
     /// <summary>Per-IP REST weight per minute (venue: 1200); 0 switches the limit off.</summary>
     public int IpWeightPerMinute { get; init; } = 1200;
+
+    /// <summary>WebSocket limits per IP (venue: PROTOCOL §7.1); <see cref="WsLimits.Off"/> for load tests.</summary>
+    public WsLimits WebSocketLimits { get; init; } = WsLimits.Venue;
 
     /// <summary>Initial per-address request buffer before traded volume counts (venue: 10,000).</summary>
     public long AddressRequestBuffer { get; init; } = 10_000;

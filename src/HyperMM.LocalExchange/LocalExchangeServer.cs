@@ -31,7 +31,7 @@ public static class LocalExchangeServer
         var logger = factory.CreateLogger("HyperMM.LocalExchange");
         var source = MarketSources.Create(options);
         var faults = new FaultSwitches(options.Faults);
-        var hub = new WsHub(new HashSet<string>(LocalMarkets.All.Select(s => s.Coin.Name), StringComparer.Ordinal), logger);
+        var hub = new WsHub(new HashSet<string>(LocalMarkets.All.Select(s => s.Coin.Name), StringComparer.Ordinal), logger, options.WebSocketLimits, options.Time);
         var venue = new LocalVenue(options, hub, faults, logger);
         hub.Backend = venue;
 
@@ -51,7 +51,7 @@ public static class LocalExchangeServer
             }
         });
         var app = builder.Build();
-        HttpEndpoints.Map(app, venue, hub, faults, options.Time);
+        HttpEndpoints.Map(app, venue, hub, faults, options.Time, logger);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

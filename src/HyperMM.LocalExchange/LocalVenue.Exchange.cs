@@ -136,10 +136,10 @@ public sealed partial class LocalVenue
 
             case UpdateLeverageAction leverage:
                 {
-                    var spec = Instrument(leverage.Asset.Value);
-                    return spec is not null && Engine.SetLeverage(account, spec.Coin, leverage.Leverage)
-                        ? Ok
-                        : Err("Invalid leverage value.");
+                    var error = Instrument(leverage.Asset.Value) is { } spec
+                        ? Engine.SetLeverage(account, spec.Coin, leverage.Leverage, leverage.IsCross)
+                        : VenueErrors.InvalidLeverage;
+                    return error is null ? Ok : Err(error);
                 }
 
             case NoopAction:
@@ -201,12 +201,14 @@ public sealed partial class LocalVenue
         return null;
     }
 
+    /// <summary>The engine's order; a FrontendMarket order (the web UI's market order) matches as Ioc.</summary>
     private static OrderRequest ToRequest(InstrumentSpec spec, OrderWire wire, TimeInForce tif) =>
-        new(spec.Coin, wire.IsBuy ? Side.Buy : Side.Sell, wire.Price, wire.Size, tif, wire.ReduceOnly, wire.Cloid);
+        new(spec.Coin, wire.IsBuy ? Side.Buy : Side.Sell, wire.Price, wire.Size, tif == TimeInForce.FrontendMarket ? TimeInForce.Ioc : tif, wire.ReduceOnly, wire.Cloid);
 
+    /// <summary>Keeps the tif as sent for every order that got an id (orderStatus reports it after a fill too).</summary>
     private void Remember(OrderResult result, TimeInForce tif)
     {
-        if (result.Kind == OrderResultKind.Resting)
+        if (result.Kind is OrderResultKind.Resting or OrderResultKind.Filled)
         {
             _tifByOid[result.OrderId.Value] = tif;
         }

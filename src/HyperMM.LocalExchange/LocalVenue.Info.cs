@@ -64,7 +64,18 @@ public sealed partial class LocalVenue
                     w.WriteEndArray();
                 });
             case "l2Book":
-                return Listed(request.Coin) is { } coin ? JsonBytes.Write(w => L2Book.Write(w, Book(coin))) : null;
+                return Listed(request.Coin) is { } coin ? JsonBytes.Write(w => L2Book.Write(w, request.Aggregation.Apply(Book(coin)))) : null;
+            case "spotMeta":
+                // no spot markets here: the venue's shape with an empty universe, so spot-aware clients start
+                return JsonBytes.Write(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteStartArray("universe");
+                    w.WriteEndArray();
+                    w.WriteStartArray("tokens");
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                });
             case "allMids":
                 return JsonBytes.Write(WriteMids);
             case "exchangeStatus":
@@ -174,7 +185,9 @@ public sealed partial class LocalVenue
     private Core.Market.OrderBookSnapshot Book(Coin coin) => Locked(() => Engine.GetBook(coin));
 
     private static readonly PerpMeta Meta = new(
-        [.. LocalMarkets.All.Select(s => new PerpAssetInfo(s.Coin.Name, s.SzDecimals, s.MaxLeverage, false, false, null, null))], 0);
+        [.. LocalMarkets.All.Select(s => new PerpAssetInfo(s.Coin.Name, s.SzDecimals, s.MaxLeverage, false, false, LocalMarkets.MarginTableId(s), null))],
+        0,
+        LocalMarkets.MarginTables);
 
     private static void WriteMeta(Utf8JsonWriter w) => Meta.Write(w);
 
@@ -277,10 +290,8 @@ public sealed partial class LocalVenue
             w.WriteStartObject();
             w.WriteString("user", user.Hex);
             w.WriteString("coin", coin.Name);
-            w.WriteStartObject("leverage");
-            w.WriteString("type", "cross");
-            w.WriteNumber("value", position.Leverage);
-            w.WriteEndObject();
+            w.WritePropertyName("leverage");
+            VenueModels.Leverage(position).Write(w);
             w.WriteStartArray("maxTradeSzs");
             w.WriteStringValue(Num.Format(maxSz));
             w.WriteStringValue(Num.Format(maxSz));

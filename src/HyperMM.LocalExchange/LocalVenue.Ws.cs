@@ -19,7 +19,7 @@ public sealed partial class LocalVenue
         {
             case "l2Book":
                 {
-                    var book = Engine.GetBook(LocalMarkets.ByCoin(subscription.Coin!)!.Coin);
+                    var book = subscription.Aggregation.Apply(Engine.GetBook(LocalMarkets.ByCoin(subscription.Coin!)!.Coin));
                     return [JsonBytes.Channel("l2Book", w => L2Book.Write(w, book))];
                 }
 

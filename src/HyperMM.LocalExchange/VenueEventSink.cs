@@ -99,10 +99,13 @@ public sealed class VenueEventSink(WsHub hub, TradeTape tape, Faults.FaultSwitch
             return; // a stalled market-data feed: no book pushes at all, even when our own orders change the book
         }
 
-        var topic = WsSubscription.TopicOf("l2Book", book.Coin.Name, null);
-        if (hub.HasSubscribers(topic))
+        foreach (var aggregation in L2Aggregation.All)
         {
-            hub.Publish(topic, JsonBytes.Channel("l2Book", w => L2Book.Write(w, book)));
+            var topic = WsSubscription.BookTopic(book.Coin.Name, aggregation);
+            if (hub.HasSubscribers(topic))
+            {
+                hub.Publish(topic, JsonBytes.Channel("l2Book", w => L2Book.Write(w, aggregation.Apply(book))));
+            }
         }
 
         var bboTopic = WsSubscription.TopicOf("bbo", book.Coin.Name, null);

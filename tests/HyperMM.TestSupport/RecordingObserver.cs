@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HyperMM.Core.Accounting;
 using HyperMM.Core.Model;
 using HyperMM.Core.Strategy;
 using HyperMM.Core.Trading;
@@ -22,6 +23,11 @@ public sealed class RecordingObserver : IStrategyObserver
 
     public ConcurrentQueue<StrategyStatus> Statuses { get; } = new();
 
+    public ConcurrentQueue<FillBooking> Bookings { get; } = new();
+
+    /// <summary>Ledger entries other than fills (opening, marks, adjustments), in booking order.</summary>
+    public ConcurrentQueue<LedgerEntry> Ledger { get; } = new();
+
     public ConcurrentQueue<(string Level, string Message)> Notes { get; } = new();
 
     public StrategyStatus? LastStatus => Statuses.LastOrDefault();
@@ -40,9 +46,17 @@ public sealed class RecordingObserver : IStrategyObserver
 
     public void OnCancelResult(string strategy, long timeMs, ManagedOrder order, CancelResult result) => Pulse();
 
-    public void OnFill(string strategy, Fill fill, bool historical, decimal positionAfter, decimal midAtFill)
+    public void OnFill(string strategy, Fill fill, FillBooking booking)
     {
-        Fills.Enqueue((fill, historical));
+        ArgumentNullException.ThrowIfNull(booking);
+        Fills.Enqueue((fill, booking.Historical));
+        Bookings.Enqueue(booking);
+        Pulse();
+    }
+
+    public void OnLedger(string strategy, LedgerEntry entry)
+    {
+        Ledger.Enqueue(entry);
         Pulse();
     }
 

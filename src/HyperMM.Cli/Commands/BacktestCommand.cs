@@ -30,34 +30,53 @@ public static class BacktestCommand
         var fees = new Option<string?>("--fees") { Description = "Fee rates as fractions of notional, e.g. maker=0.00015,taker=0.00045 (default: Hyperliquid's base tier; negative maker = rebate)." };
         var report = new Option<string?>("--report") { Description = "Also write the same report as 'hypermm report' (tables, PNG charts, HTML) into this folder." };
         var queue = new Option<string>("--queue") { Description = $"Queue model: {string.Join(", ", QueueModels.Names)} (default {QueueModels.DefaultName}).", DefaultValueFactory = _ => QueueModels.DefaultName };
-        var command = new Command("backtest", "Replay recorded market data through the strategies and report fills, PnL, inventory and requests.")
+        var json = new Option<bool>("--json") { Description = "Print the figures as one JSON document on stdout, nothing else (not with --sweep)." };
+        var maxGap = new Option<string>("--max-gap") { Description = "Split the data into segments at gaps longer than this (default 60s; 0 or off: never split), each run from flat by a fresh strategy.", DefaultValueFactory = _ => "60s" };
+        var command = new Command("backtest", "Replay recorded market data through the strategies and report fills, PnL attribution, markouts, inventory and requests.")
         {
-            data, config, strategy, sweep, csv, latency, latencySpec, latencySeed, queue, fees, report,
+            data, config, strategy, sweep, csv, latency, latencySpec, latencySeed, queue, fees, report, json, maxGap,
         };
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var path = parse.GetValue(data)!;
-            var options = Options(parse.GetValue(latency), parse.GetValue(latencySpec), parse.GetValue(latencySeed), parse.GetValue(queue)!, parse.GetValue(fees));
+            var gapText = parse.GetValue(maxGap)!;
+            TimeSpan? gap = gapText.Trim() is "0" or "off" ? null : DurationParser.Parse("--max-gap", gapText);
+            var options = Options(parse.GetValue(latency), parse.GetValue(latencySpec), parse.GetValue(latencySeed), parse.GetValue(queue)!, parse.GetValue(fees)) with { MaxGap = gap };
             var sweepText = parse.GetValue(sweep);
             var grid = sweepText is null ? null : SweepSpec.Parse(sweepText);
+            var asJson = parse.GetValue(json);
+            if (asJson && grid is not null)
+            {
+                throw new UsageException("--json: not with --sweep (the sweep writes its figures to --csv)");
+            }
             var runs = Prepare(path, CommonOptions.LoadStrategies(parse.GetValue(config), parse.GetValue(strategy)), explicitStrategy: parse.GetValue(strategy) is not null, error);
             if (grid is null)
             {
                 var results = runs.Select(r => BacktestSession.Run(r.Parameters, r.Instrument, r.Events, options)).ToList();
-                output.Write(BacktestFormatter.Report(path, results));
+                // With --json, stdout carries the document only; what else is written is said on stderr.
+                var said = asJson ? error : output;
+                if (asJson)
+                {
+                    output.Write(BacktestFormatter.Json(path, results));
+                }
+                else
+                {
+                    output.Write(BacktestFormatter.Report(path, results));
+                }
+
                 if (parse.GetValue(csv) is { } csvPath)
                 {
                     BacktestFormatter.WriteCsv(csvPath, [.. results.Select(r => (string.Empty, r))]);
-                    output.WriteLine($"results written to {csvPath}");
+                    said.WriteLine($"results written to {csvPath}");
                 }
 
                 if (parse.GetValue(report) is { } folder)
                 {
                     var caps = runs.ToDictionary(r => r.Parameters.Name, r => r.Parameters.MaxAbsPosition);
                     var written = ReportWriter.Write(BacktestReportSource.Build(path, [.. results.Select(r => (r, caps[r.Strategy]))]), folder);
-                    output.WriteLine($"report written to {Path.Combine(folder, "report.html")} ({written.Count} strategies)");
+                    said.WriteLine($"report written to {Path.Combine(folder, ReportWriter.HtmlFileName)} and {ReportWriter.JsonFileName} ({written.Count} strategies)");
                 }
 
                 return 0;

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using HyperMM.Cli.Config;
+using HyperMM.Simulation.Backtest;
 
 namespace HyperMM.Cli.Commands;
 
 /// <summary>
-/// Runs a command body and turns user mistakes (bad arguments, bad configuration) into one line on stderr and
-/// exit code 2. Anything else is a bug and keeps its stack trace.
+/// Runs a command body and turns user mistakes (bad arguments, bad configuration, bad data) into one line on stderr
+/// and exit code 2. A backtest that cannot finish (its strategy loop failed or stalled) is one line and exit code 1.
+/// Anything else is a bug and keeps its stack trace.
 /// </summary>
 public static class CommandRunner
 {
@@ -21,6 +23,11 @@ public static class CommandRunner
         {
             parse.InvocationConfiguration.Error.WriteLine("error: " + ex.Message);
             return CliApp.UsageError;
+        }
+        catch (BacktestFailedException ex)
+        {
+            parse.InvocationConfiguration.Error.WriteLine("error: backtest failed: " + ex.Message);
+            return CliApp.RunFailed;
         }
     }
 

@@ -18,11 +18,13 @@ public static class DashboardCommand
     {
         var db = new Option<string>("--db") { Description = "Journal file (SQLite).", DefaultValueFactory = _ => "./data/hypermm.db" };
         var port = new Option<int>("--port") { Description = $"Port on 127.0.0.1 (default {DefaultPort}; 0 picks a free one).", DefaultValueFactory = _ => DefaultPort };
-        var command = new Command("dashboard", "Serve the live dashboard (table, charts, last errors) for a journal on 127.0.0.1.") { db, port };
+        var run = new Option<string?>("--run") { Description = "Which run: a run id, 'latest' (default; follows a new run as it starts) or 'all'." };
+        var command = new Command("dashboard", "Serve the live dashboard (table, charts, last errors) for a journal run on 127.0.0.1.") { db, port, run };
         command.SetAction((parse, token) => CommandRunner.RunAsync(parse, async () =>
         {
             var path = parse.GetValue(db)!;
             var p = parse.GetValue(port);
+            var runs = Journal.RunSelection.Parse(parse.GetValue(run));
             if (p is < 0 or > 65535)
             {
                 throw new UsageException($"--port: {p} is not a port (0-65535)");
@@ -48,7 +50,7 @@ public static class DashboardCommand
             });
             try
             {
-                await using var dashboard = await Start(path, p, stop.Token).ConfigureAwait(false);
+                await using var dashboard = await Start(path, p, runs, stop.Token).ConfigureAwait(false);
                 var output = parse.InvocationConfiguration.Output;
                 await output.WriteLineAsync($"dashboard for {Path.GetFullPath(path)} at {dashboard.Url} (Ctrl-C to stop)").ConfigureAwait(false);
                 await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
@@ -70,11 +72,11 @@ public static class DashboardCommand
         return command;
     }
 
-    private static async Task<DashboardHandle> Start(string path, int port, CancellationToken token)
+    private static async Task<DashboardHandle> Start(string path, int port, Journal.RunSelection runs, CancellationToken token)
     {
         try
         {
-            return await DashboardServer.StartAsync(path, port, token).ConfigureAwait(false);
+            return await DashboardServer.StartAsync(path, port, TimeProvider.System, token, runs).ConfigureAwait(false);
         }
         catch (IOException ex) when (ex.InnerException is SocketException || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {

@@ -44,7 +44,7 @@ public static class ExchangeLoadCommand
             }
 
             var output = parse.InvocationConfiguration.Output;
-            await using var venue = await LocalExchangeServer.StartAsync(new LocalExchangeOptions { IpWeightPerMinute = 0, AddressRequestBuffer = 1_000_000_000 }, null, ct).ConfigureAwait(false);
+            await using var venue = await LocalExchangeServer.StartAsync(new LocalExchangeOptions { IpWeightPerMinute = 0, AddressRequestBuffer = 1_000_000_000, WebSocketLimits = LocalExchange.Ws.WsLimits.Off }, null, ct).ConfigureAwait(false);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"local exchange on {venue.BaseUrl}; {n} clients x {lanes} in flight over {(parse.GetValue(ws) ? "WebSocket post" : "HTTP")} for {s} s, signer recovery on")).ConfigureAwait(false);
             var report = await LoadRunner.RunAsync(venue, new LoadOptions { Clients = n, Duration = TimeSpan.FromSeconds(s), InFlightPerClient = lanes, OverWebSocket = parse.GetValue(ws) }, ct).ConfigureAwait(false);
             await output.WriteLineAsync(report.ToString()).ConfigureAwait(false);

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
+using HyperMM.Cli.Journal;
 using HyperMM.Cli.Reports;
 
 namespace HyperMM.Cli.Commands;
 
 /// <summary>
-/// <c>hypermm report</c>: per strategy, the summary table on stdout, and PNG charts plus one HTML page in --out
-/// (default ./reports/run-N for the newest run in the journal).
+/// <c>hypermm report</c>: per strategy, the ledger's figures for the newest run (or <c>--run N</c>, <c>--run all</c>)
+/// as a table on stdout, and PNG charts, one HTML page and summary.json in --out (default ./reports/run-N).
+/// <c>--json</c> prints only the JSON document (the folder is written only when --out is given).
 /// </summary>
 public static class ReportCommand
 {
@@ -16,10 +18,12 @@ public static class ReportCommand
         var strategy = new Option<string?>("--strategy") { Description = "Only this strategy (default: every strategy in the journal)." };
         var from = new Option<string?>("--from") { Description = "Start of the window, ISO 8601 (e.g. 2026-12-01T10:00:00Z; UTC when no offset)." };
         var to = new Option<string?>("--to") { Description = "End of the window, ISO 8601." };
-        var outDir = new Option<string?>("--out") { Description = "Folder for the charts and report.html (default ./reports/run-N)." };
-        var command = new Command("report", "Summarise a journal: PnL attribution, inventory, fills, rejections; PNG charts and an HTML page.")
+        var outDir = new Option<string?>("--out") { Description = "Folder for the charts, report.html and summary.json (default ./reports/run-N)." };
+        var run = new Option<string?>("--run") { Description = "Which run: a run id, 'latest' (default) or 'all' (each run's ledger apart, totals added)." };
+        var json = new Option<bool>("--json") { Description = "Print the figures as one JSON document on stdout, nothing else." };
+        var command = new Command("report", "Summarise a journal run: PnL attribution, markouts, inventory, fills, rejections; PNG charts, an HTML page and summary.json.")
         {
-            db, strategy, from, to, outDir,
+            db, strategy, from, to, outDir, run, json,
         };
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
@@ -36,10 +40,13 @@ public static class ReportCommand
                 throw new UsageException($"--db: no journal at {path} (run 'hypermm run' first, or pass --db PATH)");
             }
 
+            var selection = RunSelection.Parse(parse.GetValue(run));
             ReportData data;
+            string defaultFolder;
             using (var source = new JournalReportSource(path))
             {
-                data = source.Load(parse.GetValue(strategy), fromMs, toMs);
+                data = source.Load(parse.GetValue(strategy), fromMs, toMs, selection);
+                defaultFolder = source.FolderName(selection);
             }
 
             var name = parse.GetValue(strategy);
@@ -48,11 +55,24 @@ public static class ReportCommand
                 throw new UsageException($"--strategy: no journal entries for '{name}'");
             }
 
-            var folder = parse.GetValue(outDir) ?? Path.Combine("reports", data.RunLabel);
-            var reports = ReportWriter.Write(data, folder);
             var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                var computed = data.Strategies.Select(ReportCalculator.Compute).ToList();
+                if (parse.GetValue(outDir) is { } jsonFolder)
+                {
+                    ReportWriter.Write(data, jsonFolder);
+                }
+
+                output.Write(ReportWriter.Json(data, computed));
+                return 0;
+            }
+
+            var folder = parse.GetValue(outDir) ?? Path.Combine("reports", defaultFolder);
+            var reports = ReportWriter.Write(data, folder);
+            output.WriteLine($"{data.Title}: {data.RunLabel}");
             output.Write(ReportTables.Text(reports));
-            output.WriteLine($"charts and {ReportWriter.HtmlFileName} written to {Path.GetFullPath(folder)}");
+            output.WriteLine($"charts, {ReportWriter.HtmlFileName} and {ReportWriter.JsonFileName} written to {Path.GetFullPath(folder)}");
             return 0;
         }));
         return command;

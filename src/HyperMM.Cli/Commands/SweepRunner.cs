@@ -15,13 +15,31 @@ public static class SweepRunner
         var jobs = runs.SelectMany(r => grid.Points().Select(p => (Run: r, Point: p))).ToList();
         var results = new ConcurrentBag<(int Index, string Point, BacktestResult Result)>();
         var bar = new ProgressBar(progress, jobs.Count);
-        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        try
         {
-            var (run, point) = jobs[i];
-            var result = BacktestSession.Run(SweepSpec.Apply(run.Parameters, point), run.Instrument, run.Events, options);
-            results.Add((i, SweepSpec.Describe(point), result));
-            bar.Tick();
-        });
+            Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                var (run, point) = jobs[i];
+                BacktestResult result;
+                try
+                {
+                    result = BacktestSession.Run(SweepSpec.Apply(run.Parameters, point), run.Instrument, run.Events, options);
+                }
+                catch (BacktestFailedException ex)
+                {
+                    throw new BacktestFailedException($"{SweepSpec.Describe(point)}: {ex.Message}", ex);
+                }
+
+                results.Add((i, SweepSpec.Describe(point), result));
+                bar.Tick();
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.OfType<BacktestFailedException>().FirstOrDefault() is { } failed)
+        {
+            bar.Done();
+            throw failed;
+        }
+
         bar.Done();
         return [.. results.OrderBy(r => r.Index).Select(r => (r.Point, r.Result))];
     }

@@ -16,6 +16,7 @@ public sealed class DashboardFeed : IAsyncDisposable
 
     private readonly string _path;
     private readonly TimeProvider _time;
+    private readonly Journal.RunSelection _runs;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly object _gate = new();
@@ -23,12 +24,13 @@ public sealed class DashboardFeed : IAsyncDisposable
     private DashboardJournalReader? _reader;
     private string? _fingerprint;
 
-    public DashboardFeed(string path, TimeProvider time)
+    public DashboardFeed(string path, TimeProvider time, Journal.RunSelection? runs = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(time);
         _path = path;
         _time = time;
+        _runs = runs ?? Journal.RunSelection.Latest;
         CurrentJson = Serialize(new DashboardState(0, path, "waiting for the journal", [], []));
         Poll();
         _loop = Task.Run(LoopAsync);
@@ -85,19 +87,19 @@ public sealed class DashboardFeed : IAsyncDisposable
             }
             else
             {
-                _reader ??= new DashboardJournalReader(_path);
+                _reader ??= new DashboardJournalReader(_path, _runs);
                 var fingerprint = _reader.Fingerprint();
                 if (fingerprint == _fingerprint)
                 {
                     return;
                 }
 
-                var (strategies, errors) = _reader.Read();
+                var (run, strategies, errors) = _reader.Read();
                 _fingerprint = fingerprint;
-                next = new DashboardState(Version + 1, _path, null, strategies, errors);
+                next = new DashboardState(Version + 1, _path, null, strategies, errors, run);
             }
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is SqliteException or Commands.UsageException)
         {
             // The file exists but is not (yet) a journal, or is locked for a moment: show it, retry next poll.
             _reader?.Dispose();

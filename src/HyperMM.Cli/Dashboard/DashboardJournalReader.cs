@@ -1,13 +1,16 @@
 using System.Globalization;
 using HyperMM.Cli.Journal;
+using HyperMM.Cli.Reports;
 using Microsoft.Data.Sqlite;
 
 namespace HyperMM.Cli.Dashboard;
 
 /// <summary>
-/// Reads the dashboard's view of a journal over one read-only connection (WAL lets it read while the engine
-/// writes). <see cref="Fingerprint"/> is cheap and changes whenever any journal table gets a row, so the server
-/// only rebuilds the state when something happened.
+/// Reads the dashboard's view of a journal (WAL lets it read while the engine writes). Figures and the PnL series
+/// are the report's (<see cref="JournalReportSource"/> + <see cref="ReportCalculator"/>: the strategy's ledger replayed),
+/// for the selected runs only (the newest by default); the newest snapshot gives mode, position, cap and last error.
+/// <see cref="Fingerprint"/> is cheap and changes whenever any journal table gets a row, so the server only rebuilds
+/// the state when something happened.
 /// </summary>
 public sealed class DashboardJournalReader : IDisposable
 {
@@ -16,147 +19,105 @@ public sealed class DashboardJournalReader : IDisposable
     public const int SeriesPoints = 600;
     public const int ErrorCount = 20;
 
+    private readonly JournalReportSource _source;
     private readonly SqliteConnection _connection;
+    private readonly RunSelection _runs;
 
-    public DashboardJournalReader(string path)
+    public DashboardJournalReader(string path, RunSelection? runs = null)
     {
+        _source = new JournalReportSource(path);
         _connection = JournalWriter.OpenConnection(path, readOnly: true);
+        _runs = runs ?? RunSelection.Latest;
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _source.Dispose();
+    }
 
     public string Fingerprint()
     {
         using var cmd = _connection.CreateCommand();
         cmd.CommandText = """
             SELECT (SELECT COALESCE(MAX(id), 0) FROM fills), (SELECT COALESCE(MAX(id), 0) FROM quotes), (SELECT COALESCE(MAX(id), 0) FROM snapshots),
-                   (SELECT COALESCE(MAX(id), 0) FROM notes), (SELECT COALESCE(MAX(id), 0) FROM orders), (SELECT COUNT(*) FROM fills)
+                   (SELECT COALESCE(MAX(id), 0) FROM notes), (SELECT COALESCE(MAX(id), 0) FROM orders), (SELECT COALESCE(MAX(id), 0) FROM ledger),
+                   (SELECT COALESCE(MAX(run_id), 0) FROM runs), (SELECT COUNT(*) FROM fills)
             """;
         using var r = cmd.ExecuteReader();
         r.Read();
         return string.Join(',', Enumerable.Range(0, r.FieldCount).Select(i => r.GetInt64(i).ToString(CultureInfo.InvariantCulture)));
     }
 
-    public (IReadOnlyList<DashboardStrategy> Strategies, IReadOnlyList<DashboardError> Errors) Read()
+    public (string RunLabel, IReadOnlyList<DashboardStrategy> Strategies, IReadOnlyList<DashboardError> Errors) Read()
     {
-        var names = new List<string>();
-        using (var cmd = Command("SELECT strategy FROM (SELECT strategy FROM snapshots UNION SELECT strategy FROM fills UNION SELECT strategy FROM quotes) ORDER BY strategy", null))
-        using (var r = cmd.ExecuteReader())
-        {
-            while (r.Read())
-            {
-                names.Add(r.GetString(0));
-            }
-        }
-
-        return (names.Select(Strategy).ToList(), Errors());
+        var data = _source.Load(null, null, null, _runs);
+        var runIds = _runs.Pick(_source.Runs()).Select(r => r.RunId).ToList();
+        return (data.RunLabel, data.Strategies.Select(s => Strategy(ReportCalculator.Compute(s), runIds)).ToList(), Errors(runIds));
     }
 
-    private SqliteCommand Command(string sql, string? strategy)
+    private SqliteCommand Command(string sql, string? strategy, IReadOnlyList<long> runIds)
     {
         var cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
+        cmd.CommandText = sql.Replace("$runs", runIds.Count == 0 ? "NULL" : string.Join(',', runIds.Select(r => r.ToString(CultureInfo.InvariantCulture))), StringComparison.Ordinal);
         cmd.Parameters.AddWithValue("$s", (object?)strategy ?? DBNull.Value);
         return cmd;
     }
 
     private static decimal Dec(SqliteDataReader r, int i) => decimal.Parse(r.GetString(i), NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    private DashboardStrategy Strategy(string name)
+    private DashboardStrategy Strategy(StrategyReport report, IReadOnlyList<long> runIds)
     {
-        string coin = "?", mode = "Unknown";
+        var d = report.Data;
+        var f = report.Figures.Figures;
+        var name = d.Name;
+        string mode = "Unknown";
         string? lastError = null;
         long? updated = null;
-        decimal position = 0m, cap = 0m, pnl = 0m, fees = 0m;
-        long requests = 0;
-        using (var cmd = Command("SELECT coin, mode, position, max_abs_position, realized_pnl, unrealized_pnl, fees, requests, last_error, time_ms FROM snapshots WHERE strategy = $s ORDER BY time_ms DESC, id DESC LIMIT 1", name))
+        decimal position = f.Position, cap = 0m;
+        using (var cmd = Command("SELECT mode, position, max_abs_position, last_error, time_ms FROM snapshots WHERE strategy = $s AND run_id IN ($runs) ORDER BY time_ms DESC, id DESC LIMIT 1", name, runIds))
         using (var r = cmd.ExecuteReader())
         {
             if (r.Read())
             {
-                (coin, mode, position, cap) = (r.GetString(0), r.GetString(1), Dec(r, 2), Dec(r, 3));
-                (pnl, fees, requests) = (Dec(r, 4) + Dec(r, 5) - Dec(r, 6), Dec(r, 6), r.GetInt64(7));
-                lastError = r.IsDBNull(8) ? null : r.GetString(8);
-                updated = r.GetInt64(9);
+                (mode, cap) = (r.GetString(0), Dec(r, 2));
+                lastError = r.IsDBNull(3) ? null : r.GetString(3);
+                updated = r.GetInt64(4);
             }
         }
 
-        var quotes = new List<DashboardQuotePoint>();
-        double? spread = null;
-        using (var cmd = Command($"SELECT time_ms, mid, bid_px, ask_px, spread_bps FROM quotes WHERE strategy = $s ORDER BY time_ms DESC, id DESC LIMIT {QuotePoints}", name))
-        using (var r = cmd.ExecuteReader())
-        {
-            while (r.Read())
-            {
-                spread ??= r.GetDouble(4);
-                quotes.Add(new DashboardQuotePoint(r.GetInt64(0), Dec(r, 1), Dec(r, 2), Dec(r, 3)));
-            }
-        }
-
-        quotes.Reverse();
+        int PartAt(long t) => Math.Max(0, d.Windows.ToList().FindLastIndex(w => w.OpenedMs <= t));
+        var quotes = d.Quotes.TakeLast(QuotePoints).Select(q => new DashboardQuotePoint(q.TimeMs, q.Mid, q.Bid, q.Ask, PartAt(q.TimeMs))).ToList();
         var fills = new List<DashboardFillPoint>();
-        decimal? lastPosition = null;
-        using (var cmd = Command($"SELECT time_ms, tid, side, px, sz, fee, position_after, coin FROM fills WHERE strategy = $s ORDER BY time_ms DESC, id DESC LIMIT {FillPoints}", name))
+        using (var cmd = Command($"SELECT time_ms, tid, side, px, sz, fee FROM fills WHERE strategy = $s AND run_id IN ($runs) AND historical = 0 ORDER BY time_ms DESC, id DESC LIMIT {FillPoints}", name, runIds))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
                 fills.Add(new DashboardFillPoint(r.GetInt64(0), r.GetInt64(1), r.GetString(2), Dec(r, 3), Dec(r, 4), Dec(r, 5)));
-                lastPosition ??= Dec(r, 6);
-                coin = coin == "?" ? r.GetString(7) : coin;
-                updated = Math.Max(updated ?? 0, r.GetInt64(0));
             }
         }
 
         fills.Reverse();
-        long count;
-        decimal volume;
-        using (var cmd = Command("SELECT COUNT(*), COALESCE(SUM(CAST(px AS REAL) * CAST(sz AS REAL)), 0) FROM fills WHERE strategy = $s", name))
-        using (var r = cmd.ExecuteReader())
-        {
-            r.Read();
-            count = r.GetInt64(0);
-            volume = Math.Round((decimal)r.GetDouble(1), 2);
-        }
-
-        var inventory = Series("position", name);
-        var pnlSeries = Series("CAST(realized_pnl AS REAL) + CAST(unrealized_pnl AS REAL) - CAST(fees AS REAL)", name);
+        var inventory = d.Inventory.TakeLast(SeriesPoints).Select(p => new DashboardValuePoint(p.TimeMs, p.Position, PartAt(p.TimeMs))).ToList();
+        var pnl = report.Pnl.TakeLast(SeriesPoints).Select(p => new DashboardValuePoint(p.TimeMs, p.Total, p.Part)).ToList();
         var last = quotes.Count > 0 ? quotes[^1] : null;
-        if (last is not null)
+        updated = new[] { updated ?? 0, last?.T ?? 0, fills.Count > 0 ? fills[^1].T : 0, d.ToMs }.Max();
+        return new DashboardStrategy(name, d.Coin, mode, updated == 0 ? null : updated, last?.Mid, last?.Bid, last?.Ask, d.Quotes.Count > 0 ? d.Quotes[^1].SpreadBps : null,
+            position, cap, f.Fills, f.VolumeUsd, f.TotalPnl, f.Fees, f.Counters.Requests, lastError, quotes, fills, inventory, pnl)
         {
-            updated = Math.Max(updated ?? 0, last.T);
-        }
-
-        // A fill newer than the last snapshot moves the position now, not at the next snapshot.
-        if (fills.Count > 0 && (inventory.Count == 0 || fills[^1].T >= inventory[^1].T) && lastPosition is { } p)
-        {
-            position = p;
-            inventory.Add(new DashboardValuePoint(fills[^1].T, p));
-        }
-
-        return new DashboardStrategy(name, coin, mode, updated, last?.Mid, last?.Bid, last?.Ask, spread, position, cap, count, volume, pnl, fees, requests, lastError,
-            quotes, fills, inventory, pnlSeries);
+            SpreadCapture = f.SpreadCapture,
+            InventoryPnl = f.InventoryPnl,
+            Markout10sBps = f.Markout(10)?.Bps,
+            StaleMidFills = f.StaleMidFills,
+            InvalidBooks = f.Counters.InvalidBooks,
+        };
     }
 
-    private List<DashboardValuePoint> Series(string expression, string name)
-    {
-        var list = new List<DashboardValuePoint>();
-        using var cmd = Command($"SELECT time_ms, {expression} FROM snapshots WHERE strategy = $s ORDER BY time_ms DESC, id DESC LIMIT {SeriesPoints}", name);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            var v = r.GetFieldType(1) == typeof(string) ? Dec(r, 1) : (decimal)r.GetDouble(1);
-            list.Add(new DashboardValuePoint(r.GetInt64(0), v));
-        }
-
-        list.Reverse();
-        return list;
-    }
-
-    private List<DashboardError> Errors()
+    private List<DashboardError> Errors(IReadOnlyList<long> runIds)
     {
         var list = new List<DashboardError>();
-        using (var cmd = Command($"SELECT time_ms, strategy, level, message FROM notes WHERE level IN ('warn', 'warning', 'error', 'critical') ORDER BY time_ms DESC, id DESC LIMIT {ErrorCount}", null))
+        using (var cmd = Command($"SELECT time_ms, strategy, level, message FROM notes WHERE run_id IN ($runs) AND level IN ('warn', 'warning', 'error', 'critical') ORDER BY time_ms DESC, id DESC LIMIT {ErrorCount}", null, runIds))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -165,7 +126,7 @@ public sealed class DashboardJournalReader : IDisposable
             }
         }
 
-        using (var cmd = Command($"SELECT time_ms, strategy, action, COALESCE(reason, 'Unknown'), COALESCE(message, '') FROM orders WHERE result IN ('rejected', 'failed') ORDER BY time_ms DESC, id DESC LIMIT {ErrorCount}", null))
+        using (var cmd = Command($"SELECT time_ms, strategy, action, COALESCE(reason, 'Unknown'), COALESCE(message, '') FROM orders WHERE run_id IN ($runs) AND result IN ('rejected', 'failed') ORDER BY time_ms DESC, id DESC LIMIT {ErrorCount}", null, runIds))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())

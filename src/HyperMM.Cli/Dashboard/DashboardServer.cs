@@ -30,7 +30,8 @@ public static class DashboardServer
     public static Task<DashboardHandle> StartAsync(string dbPath, int port, CancellationToken cancellationToken) =>
         StartAsync(dbPath, port, TimeProvider.System, cancellationToken);
 
-    public static async Task<DashboardHandle> StartAsync(string dbPath, int port, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>As above, showing <paramref name="runs"/> (default: the newest run).</summary>
+    public static async Task<DashboardHandle> StartAsync(string dbPath, int port, TimeProvider time, CancellationToken cancellationToken, Journal.RunSelection? runs = null)
     {
         ArgumentNullException.ThrowIfNull(dbPath);
         ArgumentOutOfRangeException.ThrowIfNegative(port);
@@ -40,7 +41,7 @@ public static class DashboardServer
         builder.Services.AddSingleton<IHostLifetime, DashboardHostLifetime>();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
-        var feed = new DashboardFeed(Path.GetFullPath(dbPath), time);
+        var feed = new DashboardFeed(Path.GetFullPath(dbPath), time, runs);
         var requests = new CancellationTokenSource();
         foreach (var (path, resource, type) in Assets)
         {

@@ -1,8 +1,8 @@
 namespace HyperMM.Cli.Dashboard;
 
 /// <summary>
-/// One strategy on the dashboard: the newest quote and snapshot, the fill count and volume straight from the fills
-/// table (so a fill shows as soon as it is journaled), and the recent series for the charts.
+/// One strategy on the dashboard for the runs shown: the ledger's figures (fills, volume, PnL and its parts, fees,
+/// markout, requests), the newest snapshot's mode, position, cap and last error, and the recent series for the charts.
 /// </summary>
 public sealed record DashboardStrategy(
     string Name,
@@ -24,4 +24,15 @@ public sealed record DashboardStrategy(
     IReadOnlyList<DashboardQuotePoint> Quotes,
     IReadOnlyList<DashboardFillPoint> Fills,
     IReadOnlyList<DashboardValuePoint> Inventory,
-    IReadOnlyList<DashboardValuePoint> PnlSeries);
+    IReadOnlyList<DashboardValuePoint> PnlSeries)
+{
+    public decimal SpreadCapture { get; init; }
+
+    public decimal InventoryPnl { get; init; }
+
+    public decimal? Markout10sBps { get; init; }
+
+    public long StaleMidFills { get; init; }
+
+    public long InvalidBooks { get; init; }
+}

@@ -1,4 +1,4 @@
 namespace HyperMM.Cli.Dashboard;
 
-/// <summary>One point of a time series (Unix ms, value).</summary>
-public sealed record DashboardValuePoint(long T, decimal V);
+/// <summary>One point of a time series (Unix ms, value) and the part (run) it belongs to: lines break between parts.</summary>
+public sealed record DashboardValuePoint(long T, decimal V, int P = 0);

@@ -1,3 +1,4 @@
+using HyperMM.Core.Accounting;
 using HyperMM.Core.Model;
 using HyperMM.Core.Strategy;
 using HyperMM.Core.Trading;
@@ -29,10 +30,15 @@ public sealed partial class LoggingObserver(ILogger logger) : IStrategyObserver
         }
     }
 
-    public void OnFill(string strategy, Fill fill, bool historical, decimal positionAfter, decimal midAtFill)
+    public void OnFill(string strategy, Fill fill, FillBooking booking)
     {
         ArgumentNullException.ThrowIfNull(fill);
-        LogFill(logger, strategy, fill.TradeId, fill.Side, fill.Size, fill.Price, fill.Fee, fill.Crossed, historical, positionAfter);
+        ArgumentNullException.ThrowIfNull(booking);
+        LogFill(logger, strategy, fill.TradeId, fill.Side, fill.Size, fill.Price, fill.Fee, fill.Crossed, booking.Historical, booking.PositionAfter, booking.Mid, booking.MidStale);
+    }
+
+    public void OnLedger(string strategy, LedgerEntry entry)
+    {
     }
 
     public void OnStatus(StrategyStatus status)
@@ -59,8 +65,8 @@ public sealed partial class LoggingObserver(ILogger logger) : IStrategyObserver
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Strategy} cancel {Cloid} failed: {Reason} {VenueMessage}")]
     private static partial void LogCancelFailed(ILogger logger, string strategy, string cloid, RejectReason reason, string? venueMessage);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "{Strategy} fill tid {Tid} {Side} {Size}@{Price} fee {Fee} taker {Crossed} historical {Historical} position {Position}")]
-    private static partial void LogFill(ILogger logger, string strategy, long tid, Core.Primitives.Side side, decimal size, decimal price, decimal fee, bool crossed, bool historical, decimal position);
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "{Strategy} fill tid {Tid} {Side} {Size}@{Price} fee {Fee} taker {Crossed} historical {Historical} position {Position} mid {Mid} stale {MidStale}")]
+    private static partial void LogFill(ILogger logger, string strategy, long tid, Core.Primitives.Side side, decimal size, decimal price, decimal fee, bool crossed, bool historical, decimal position, decimal mid, bool midStale);
 
     [LoggerMessage(EventId = 5, Message = "{Strategy}: {Note}")]
     private static partial void LogNote(ILogger logger, LogLevel level, string strategy, string note);

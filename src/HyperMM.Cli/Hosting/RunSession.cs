@@ -32,7 +32,7 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
             Directory.CreateDirectory(folder);
         }
 
-        await using var journal = JournalWriter.Open(settings.DatabasePath, time, settings.Network, settings.DryRun ? "dry-run" : "live", names);
+        await using var journal = JournalWriter.Open(settings.DatabasePath, time, settings.Network, settings.DryRun ? "dry-run" : "live", names, ConfigHash.Of(settings.Strategies));
         using var loggers = FileLogging.Create(settings.LogFolder, settings.DebugLogging);
         var logger = loggers.CreateLogger("HyperMM.Run");
         IVenueConnector connector;

@@ -21,9 +21,9 @@ internal static class JournalCommands
             case FillEntry f:
                 cmd.CommandText = """
                     INSERT OR IGNORE INTO fills (run_id, strategy, account, coin, tid, oid, cloid, side, px, sz, fee, time_ms, crossed,
-                        closed_pnl, start_position, hash, historical, position_after, mid_at_fill, recorded_ms)
+                        closed_pnl, start_position, hash, historical, position_after, mid_at_fill, recorded_ms, ledger_seq, ledger_ms, mid_stale)
                     VALUES ($run, $strategy, $account, $coin, $tid, $oid, $cloid, $side, $px, $sz, $fee, $time, $crossed,
-                        $pnl, $start, $hash, $historical, $after, $mid, $recorded)
+                        $pnl, $start, $hash, $historical, $after, $mid, $recorded, $seq, $lms, $stale)
                     """;
                 p.AddWithValue("$strategy", f.Strategy);
                 p.AddWithValue("$account", f.Account);
@@ -40,10 +40,22 @@ internal static class JournalCommands
                 p.AddWithValue("$pnl", Text(f.Fill.ClosedPnl));
                 p.AddWithValue("$start", Text(f.Fill.StartPosition));
                 p.AddWithValue("$hash", (object?)f.Fill.Hash ?? DBNull.Value);
-                p.AddWithValue("$historical", f.Historical ? 1 : 0);
-                p.AddWithValue("$after", Text(f.PositionAfter));
-                p.AddWithValue("$mid", Text(f.MidAtFill));
+                p.AddWithValue("$historical", f.Booking.Historical ? 1 : 0);
+                p.AddWithValue("$after", Text(f.Booking.PositionAfter));
+                p.AddWithValue("$mid", Text(f.Booking.Mid));
                 p.AddWithValue("$recorded", f.RecordedMs);
+                p.AddWithValue("$seq", f.Booking.Historical ? DBNull.Value : f.Booking.Sequence);
+                p.AddWithValue("$lms", f.Booking.LedgerTimeMs);
+                p.AddWithValue("$stale", f.Booking.MidStale ? 1 : 0);
+                return true;
+            case LedgerRowEntry l:
+                cmd.CommandText = "INSERT INTO ledger (run_id, strategy, seq, time_ms, kind, mid, position) VALUES ($run, $strategy, $seq, $time, $kind, $mid, $pos)";
+                p.AddWithValue("$strategy", l.Strategy);
+                p.AddWithValue("$seq", l.Entry.Sequence);
+                p.AddWithValue("$time", l.Entry.TimeMs);
+                p.AddWithValue("$kind", l.Entry.Kind.ToString());
+                p.AddWithValue("$mid", Text(l.Entry.Mid));
+                p.AddWithValue("$pos", Text(l.Entry.Position));
                 return true;
             case OrderEntry o:
                 cmd.CommandText = """
@@ -90,8 +102,9 @@ internal static class JournalCommands
                 var st = s.Status;
                 cmd.CommandText = """
                     INSERT INTO snapshots (run_id, strategy, coin, time_ms, mode, mid, position, max_abs_position, resting_bid, resting_ask,
-                        fills, volume, realized_pnl, unrealized_pnl, fees, requests, last_error)
-                    VALUES ($run, $strategy, $coin, $time, $mode, $mid, $pos, $max, $rb, $ra, $fills, $vol, $rpnl, $upnl, $fees, $req, $err)
+                        fills, volume, realized_pnl, unrealized_pnl, fees, requests, last_error, requotes, orders_placed, fill_pressure_ms, invalid_books)
+                    VALUES ($run, $strategy, $coin, $time, $mode, $mid, $pos, $max, $rb, $ra, $fills, $vol, $rpnl, $upnl, $fees, $req, $err,
+                        $requotes, $placed, $pressure, $invalid)
                     """;
                 p.AddWithValue("$strategy", st.Name);
                 p.AddWithValue("$coin", st.Coin);
@@ -102,13 +115,18 @@ internal static class JournalCommands
                 p.AddWithValue("$max", Text(st.MaxAbsPosition));
                 p.AddWithValue("$rb", Text(st.RestingBidSize));
                 p.AddWithValue("$ra", Text(st.RestingAskSize));
-                p.AddWithValue("$fills", st.Fills);
-                p.AddWithValue("$vol", Text(st.Volume));
-                p.AddWithValue("$rpnl", Text(st.RealizedPnl));
-                p.AddWithValue("$upnl", Text(st.UnrealizedPnl));
-                p.AddWithValue("$fees", Text(st.Fees));
-                p.AddWithValue("$req", st.RequestsSent);
+                var figures = st.Figures;
+                p.AddWithValue("$fills", figures.Fills);
+                p.AddWithValue("$vol", Text(figures.VolumeUsd));
+                p.AddWithValue("$rpnl", Text(figures.RealizedPnl));
+                p.AddWithValue("$upnl", Text(figures.UnrealizedPnl));
+                p.AddWithValue("$fees", Text(figures.Fees));
+                p.AddWithValue("$req", figures.Counters.Requests);
                 p.AddWithValue("$err", (object?)st.LastError ?? DBNull.Value);
+                p.AddWithValue("$requotes", figures.Counters.Requotes);
+                p.AddWithValue("$placed", figures.Counters.OrdersPlaced);
+                p.AddWithValue("$pressure", figures.Counters.FillPressureMs);
+                p.AddWithValue("$invalid", figures.Counters.InvalidBooks);
                 return true;
             case NoteEntry n:
                 cmd.CommandText = "INSERT INTO notes (run_id, strategy, time_ms, level, message) VALUES ($run, $strategy, $time, $level, $message)";

@@ -1,3 +1,4 @@
+using HyperMM.Core.Accounting;
 using HyperMM.Core.Model;
 using HyperMM.Core.Strategy;
 using HyperMM.Core.Trading;
@@ -7,7 +8,10 @@ namespace HyperMM.Cli.Journal;
 /// <summary>One thing to write. The writer task turns each into an INSERT.</summary>
 public abstract record JournalEntry;
 
-public sealed record FillEntry(string Strategy, string Account, Fill Fill, bool Historical, decimal PositionAfter, decimal MidAtFill, long RecordedMs) : JournalEntry;
+public sealed record FillEntry(string Strategy, string Account, Fill Fill, FillBooking Booking, long RecordedMs) : JournalEntry;
+
+/// <summary>A ledger entry other than a fill (opening, mark, adjustment).</summary>
+public sealed record LedgerRowEntry(string Strategy, LedgerEntry Entry) : JournalEntry;
 
 public sealed record OrderEntry(string Strategy, long TimeMs, string Action, string? Cloid, long? OrderId, OrderRequest? Request, string Result, RejectReason Reason, string? Message) : JournalEntry;
 

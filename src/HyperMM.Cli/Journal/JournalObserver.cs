@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HyperMM.Core.Accounting;
 using HyperMM.Core.Model;
 using HyperMM.Core.Strategy;
 using HyperMM.Core.Trading;
@@ -51,8 +52,10 @@ public sealed class JournalObserver : IStrategyObserver
         _writer.Enqueue(new OrderEntry(strategy, timeMs, "cancel", order.Cloid.ToString(), order.OrderId?.Value, null, result.Success ? "cancelled" : "failed", result.Reason, result.Message));
     }
 
-    public void OnFill(string strategy, Fill fill, bool historical, decimal positionAfter, decimal midAtFill) =>
-        _writer.Enqueue(new FillEntry(strategy, _writer.AccountOf(strategy), fill, historical, positionAfter, midAtFill, _time.GetUtcNow().ToUnixTimeMilliseconds()));
+    public void OnFill(string strategy, Fill fill, FillBooking booking) =>
+        _writer.Enqueue(new FillEntry(strategy, _writer.AccountOf(strategy), fill, booking, _time.GetUtcNow().ToUnixTimeMilliseconds()));
+
+    public void OnLedger(string strategy, LedgerEntry entry) => _writer.Enqueue(new LedgerRowEntry(strategy, entry));
 
     public void OnStatus(StrategyStatus status)
     {

@@ -17,6 +17,7 @@ public sealed class JournalReader : IDisposable
             throw new FileNotFoundException($"no journal at {path}", path);
         }
 
+        JournalMigrations.EnsureCurrent(path);
         _connection = JournalWriter.OpenConnection(path, readOnly: true);
     }
 
@@ -53,7 +54,7 @@ public sealed class JournalReader : IDisposable
         using var cmd = _connection.CreateCommand();
         cmd.CommandText = """
             SELECT strategy, account, coin, tid, oid, cloid, side, px, sz, fee, time_ms, crossed, closed_pnl, start_position, hash,
-                   historical, position_after, mid_at_fill, run_id
+                   historical, position_after, mid_at_fill, run_id, COALESCE(mid_stale, 0)
             FROM fills
             WHERE ($s IS NULL OR strategy = $s) AND ($from IS NULL OR time_ms >= $from) AND ($to IS NULL OR time_ms <= $to)
             ORDER BY time_ms, tid
@@ -79,7 +80,7 @@ public sealed class JournalReader : IDisposable
                 Dec(r, 12),
                 Dec(r, 13),
                 r.IsDBNull(14) ? null : r.GetString(14));
-            fills.Add(new JournaledFill(r.GetString(0), r.GetString(1), fill, r.GetInt64(15) != 0, Dec(r, 16), Dec(r, 17), r.GetInt64(18)));
+            fills.Add(new JournaledFill(r.GetString(0), r.GetString(1), fill, r.GetInt64(15) != 0, Dec(r, 16), Dec(r, 17), r.GetInt64(18), r.GetInt64(19) != 0));
         }
 
         return fills;

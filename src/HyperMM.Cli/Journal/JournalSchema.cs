@@ -4,10 +4,21 @@ namespace HyperMM.Cli.Journal;
 /// The journal's SQLite schema. Decimals (prices, sizes, fees, PnL) are stored as TEXT in invariant form so they
 /// read back exactly; times are Unix milliseconds. Fills are unique per (account, coin, tid): the venue's trade id
 /// is the de-duplication key, so a fill reported twice (stream, snapshot, REST backfill) is stored once.
+/// <para>
+/// <see cref="Create"/> is the version 1 schema, frozen; every later version is a step in
+/// <see cref="JournalMigrations"/>. A new journal is created at version 1 and migrated like an old one, so both
+/// end up with the same tables. Version 2: runs know their config hash; the ledger table and the fills' ledger
+/// columns (sequence, time, stale mid) let the report replay each strategy's ledger exactly; snapshots carry the
+/// loop's counters.
+/// </para>
 /// </summary>
 public static class JournalSchema
 {
-    public const int Version = 1;
+    /// <summary>The schema this build writes and reads.</summary>
+    public const int Version = 2;
+
+    /// <summary>The version <see cref="Create"/> makes (a new journal is then migrated like an old one).</summary>
+    public const int CreateVersion = 1;
 
     public const string Create = """
         PRAGMA journal_mode = WAL;

@@ -38,8 +38,11 @@ public sealed class JournalWriter : IAsyncDisposable
     /// <summary>The error that stopped the writer, if any.</summary>
     public Exception? Failure { get; private set; }
 
-    /// <summary>Opens (creating folder, file and schema as needed) and records the start of a run.</summary>
-    public static JournalWriter Open(string path, TimeProvider time, string network, string mode, IEnumerable<string> strategies)
+    /// <summary>
+    /// Opens (creating folder, file and schema as needed, migrating an older journal) and records the start of a run
+    /// with the hash of its effective strategy parameters.
+    /// </summary>
+    public static JournalWriter Open(string path, TimeProvider time, string network, string mode, IEnumerable<string> strategies, string? configHash = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(time);
@@ -61,12 +64,14 @@ public sealed class JournalWriter : IAsyncDisposable
             using (var version = connection.CreateCommand())
             {
                 version.CommandText = "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', $v)";
-                version.Parameters.AddWithValue("$v", JournalSchema.Version.ToString(CultureInfo.InvariantCulture));
+                version.Parameters.AddWithValue("$v", JournalSchema.CreateVersion.ToString(CultureInfo.InvariantCulture));
                 version.ExecuteNonQuery();
             }
 
+            JournalMigrations.Migrate(connection);
             using var run = connection.CreateCommand();
-            run.CommandText = "INSERT INTO runs (started_ms, network, mode, strategies) VALUES ($t, $n, $m, $s); SELECT last_insert_rowid();";
+            run.CommandText = "INSERT INTO runs (started_ms, network, mode, strategies, config_hash) VALUES ($t, $n, $m, $s, $h); SELECT last_insert_rowid();";
+            run.Parameters.AddWithValue("$h", (object?)configHash ?? DBNull.Value);
             run.Parameters.AddWithValue("$t", time.GetUtcNow().ToUnixTimeMilliseconds());
             run.Parameters.AddWithValue("$n", network);
             run.Parameters.AddWithValue("$m", mode);

@@ -4,63 +4,96 @@ using HyperMM.Simulation.Backtest;
 
 namespace HyperMM.Cli.Output;
 
-/// <summary>Text and CSV output of <c>hypermm backtest</c>.</summary>
+/// <summary>Text, CSV and JSON output of <c>hypermm backtest</c>; every figure is the ledger's (<see cref="FigureRows"/>, <see cref="FiguresJson"/>).</summary>
 public static class BacktestFormatter
 {
     private static readonly string[] CsvHeader =
     [
-        "strategy", "coin", "params", "fills", "maker_fills", "volume_usd", "realized_pnl", "unrealized_pnl", "fees", "net_pnl",
-        "spread_captured", "final_position", "max_abs_inventory", "tw_abs_inventory", "fill_pressure_s", "requests", "requotes",
-        "quotes_per_min", "rejections", "client_bug_rejections", "duration_s", "events",
+        "strategy", "coin", "params", "segment", "fills", "taker_fills", "stale_mid_fills", "volume_usd", "fees", "spread_capture", "inventory_pnl",
+        "realised_pnl", "unrealised_pnl", "total_pnl", "final_position", "markout_1s_bps", "markout_10s_bps", "markout_60s_bps", "max_abs_inventory",
+        "tw_abs_inventory", "fill_pressure_fraction", "requests", "requotes", "rejections", "client_bug_rejections", "duration_s", "events",
     ];
 
-    /// <summary>One column per strategy, one row per figure.</summary>
+    /// <summary>The figures of a result as every output shows them: the total and one part per segment.</summary>
+    public static StrategyFigures Figures(BacktestResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new StrategyFigures(result.Strategy, result.Coin.Name, null, result.StartMs, result.EndMs, result.Figures, "segments",
+            [.. result.Segments.Select(s => new FiguresPart(Label(s), s.StartMs, s.EndMs, s.Figures, s.Skipped))]);
+    }
+
+    public static string Json(string dataPath, IReadOnlyList<BacktestResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return FiguresJson.Render("backtest", dataPath, [.. results.Select(Figures)]);
+    }
+
+    /// <summary>One column per strategy (and, for data split at gaps, one per segment before the strategy's total), one row per figure.</summary>
     public static string Report(string dataPath, IReadOnlyList<BacktestResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var table = new TextTable(["strategy", .. results.Select(r => r.Strategy)]);
-        void Row(string label, Func<BacktestResult, string> cell) => table.Add([label, .. results.Select(cell)]);
-        Row("coin", r => r.Coin.Name);
-        Row("span", r => F($"{r.Summary.DurationSeconds / 60:0.0} min, {r.MarketEvents} events"));
-        Row("fills (maker)", r => F($"{r.Summary.Fills} ({r.Summary.MakerFills})"));
-        Row("volume USD", r => F($"{r.Summary.Volume:0.00}"));
-        Row("realised PnL", r => F($"{r.Summary.RealizedPnl:0.0000}"));
-        Row("unrealised PnL", r => F($"{r.Summary.UnrealizedPnl:0.0000}"));
-        Row("fees", r => F($"{r.Summary.Fees:0.0000}"));
-        Row("net PnL", r => F($"{r.Summary.NetPnl:0.0000}"));
-        Row("spread captured", r => F($"{r.Summary.SpreadCaptured:0.0000}"));
-        Row("final position", r => F($"{r.Summary.FinalPosition}"));
-        Row("max |inventory|", r => F($"{r.Summary.MaxAbsInventory}"));
-        Row("time-weighted |inv|", r => F($"{r.Summary.TimeWeightedAbsInventory:0.######}"));
-        Row("fill pressure", r => F($"{r.Summary.FillPressureSeconds:0.0} s ({100 * r.Summary.FillPressureSeconds / Math.Max(1e-9, r.Summary.DurationSeconds):0.0} %)"));
-        Row("requests sent", r => F($"{r.Summary.RequestsSent}"));
-        Row("quotes per minute", r => F($"{r.Summary.QuotesPerMinute:0.00}"));
-        Row("rejections (bugs)", r => F($"{r.Summary.Rejections} ({r.Summary.ClientBugRejections})"));
-        Row("rejection reasons", r => r.Summary.RejectionReasons.Length == 0 ? "-" : r.Summary.RejectionReasons);
-        return $"backtest of {dataPath}\n" + table;
+        var columns = new List<(string Header, BacktestResult Result, BacktestSegment? Segment)>();
+        foreach (var r in results)
+        {
+            if (r.Segments.Count > 1)
+            {
+                columns.AddRange(r.Segments.Select(s => (F($"{r.Strategy} {Label(s)}"), r, (BacktestSegment?)s)));
+                columns.Add((r.Strategy + " total", r, null));
+            }
+            else
+            {
+                columns.Add((r.Strategy, r, null));
+            }
+        }
+
+        var table = new TextTable(["strategy", .. columns.Select(c => c.Header)]);
+        table.Add(["coin", .. columns.Select(c => c.Result.Coin.Name)]);
+        table.Add(["span", .. columns.Select(c => c.Segment is { } s
+            ? F($"{s.DurationSeconds / 60:0.0} min, {s.MarketEvents} events{(s.Skipped is null ? string.Empty : ", skipped")}")
+            : F($"{c.Result.DurationSeconds / 60:0.0} min, {c.Result.MarketEvents} events"))]);
+        var rows = columns.Select(c => FigureRows.Rows(c.Segment?.Figures ?? c.Result.Figures)).ToList();
+        for (var i = 0; i < rows[0].Count; i++)
+        {
+            table.Add([rows[0][i].Label, .. rows.Select(r => r[i].Value)]);
+        }
+
+        table.Add(["quotes per minute", .. columns.Select(c => c.Segment is null ? F($"{c.Result.QuotesPerMinute:0.00}") : "-")]);
+        table.Add(["client-bug rejections", .. columns.Select(c => c.Segment is null ? F($"{c.Result.ClientBugRejections}") : "-")]);
+        var sb = new StringBuilder($"backtest of {dataPath}\n").Append(table);
+        foreach (var r in results.Where(r => r.Segments.Any(s => s.Skipped is not null)))
+        {
+            foreach (var s in r.Segments.Where(s => s.Skipped is not null))
+            {
+                sb.Append(F($"note: {r.Strategy} {Label(s)} skipped: {s.Skipped}\n"));
+            }
+        }
+
+        return sb.ToString();
     }
 
-    /// <summary>Sweep results ranked by net PnL (best first), per strategy.</summary>
+    /// <summary>Sweep results ranked by total PnL (best first), per strategy.</summary>
     public static string Ranked(IReadOnlyList<(string Point, BacktestResult Result)> results)
     {
         ArgumentNullException.ThrowIfNull(results);
         var sb = new StringBuilder();
         foreach (var group in results.GroupBy(r => r.Result.Strategy))
         {
-            var table = new TextTable("rank", "params", "net PnL", "fills", "volume", "fees", "max |inv|", "requests");
+            var table = new TextTable("rank", "params", "total PnL", "spread", "inventory", "fees", "fills", "markout 10 s", "max |inv|", "requests");
             var rank = 0;
-            foreach (var (point, r) in group.OrderByDescending(g => g.Result.Summary.NetPnl).ThenBy(g => g.Point, StringComparer.Ordinal))
+            foreach (var (point, r) in group.OrderByDescending(g => g.Result.Figures.TotalPnl).ThenBy(g => g.Point, StringComparer.Ordinal))
             {
-                var s = r.Summary;
-                table.Add(F($"{++rank}"), point, F($"{s.NetPnl:0.0000}"), F($"{s.Fills}"), F($"{s.Volume:0.00}"), F($"{s.Fees:0.0000}"), F($"{s.MaxAbsInventory}"), F($"{s.RequestsSent}"));
+                var f = r.Figures;
+                table.Add(F($"{++rank}"), point, FigureRows.D(f.TotalPnl, 4), FigureRows.D(f.SpreadCapture, 4), FigureRows.D(f.InventoryPnl, 4), FigureRows.D(f.Fees, 4),
+                    F($"{f.Fills}"), f.Markout(10)?.Bps is { } m ? FigureRows.D(m, 2) + " bps" : "n/a", F($"{f.MaxAbsPosition}"), F($"{f.Counters.Requests}"));
             }
 
-            sb.Append(group.Key).Append(" (").Append(group.First().Result.Coin.Name).Append("), ranked by net PnL\n").Append(table).Append('\n');
+            sb.Append(group.Key).Append(" (").Append(group.First().Result.Coin.Name).Append("), ranked by total PnL\n").Append(table).Append('\n');
         }
 
         return sb.ToString();
     }
 
+    /// <summary>One row per strategy and grid point ("all" segments), plus one per segment when the data was split.</summary>
     public static void WriteCsv(string path, IReadOnlyList<(string Point, BacktestResult Result)> results)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -68,12 +101,14 @@ public static class BacktestFormatter
         sb.AppendJoin(',', CsvHeader).Append('\n');
         foreach (var (point, r) in results)
         {
-            var s = r.Summary;
-            sb.AppendJoin(',',
-                r.Strategy, r.Coin.Name, point, F($"{s.Fills}"), F($"{s.MakerFills}"), F($"{s.Volume:0.######}"), F($"{s.RealizedPnl:0.######}"), F($"{s.UnrealizedPnl:0.######}"),
-                F($"{s.Fees:0.######}"), F($"{s.NetPnl:0.######}"), F($"{s.SpreadCaptured:0.######}"), F($"{s.FinalPosition}"), F($"{s.MaxAbsInventory}"),
-                F($"{s.TimeWeightedAbsInventory:0.########}"), F($"{s.FillPressureSeconds:0.###}"), F($"{s.RequestsSent}"), F($"{s.Requotes}"),
-                F($"{s.QuotesPerMinute:0.###}"), F($"{s.Rejections}"), F($"{s.ClientBugRejections}"), F($"{s.DurationSeconds}"), F($"{r.MarketEvents}")).Append('\n');
+            Row(sb, r, point, "all", r.Figures, r.DurationSeconds, r.MarketEvents, r.ClientBugRejections);
+            if (r.Segments.Count > 1)
+            {
+                foreach (var s in r.Segments)
+                {
+                    Row(sb, r, point, F($"{s.Number}"), s.Figures, s.DurationSeconds, s.MarketEvents, null);
+                }
+            }
         }
 
         try
@@ -85,6 +120,19 @@ public static class BacktestFormatter
             throw new Commands.UsageException($"--csv: cannot write '{path}': {ex.Message}");
         }
     }
+
+    private static void Row(StringBuilder sb, BacktestResult r, string point, string segment, Core.Accounting.LedgerFigures f, double seconds, long events, long? clientBugs)
+    {
+        static string Bps(Core.Accounting.MarkoutFigure? m) => m?.Bps is { } b ? F($"{b:0.######}") : string.Empty;
+        sb.AppendJoin(',',
+            r.Strategy, r.Coin.Name, point, segment, F($"{f.Fills}"), F($"{f.TakerFills}"), F($"{f.StaleMidFills}"), F($"{f.VolumeUsd:0.######}"), F($"{f.Fees:0.######}"),
+            F($"{f.SpreadCapture:0.######}"), F($"{f.InventoryPnl:0.######}"), F($"{f.RealizedPnl:0.######}"), F($"{f.UnrealizedPnl:0.######}"), F($"{f.TotalPnl:0.######}"),
+            F($"{f.Position}"), Bps(f.Markout(1)), Bps(f.Markout(10)), Bps(f.Markout(60)), F($"{f.MaxAbsPosition}"), F($"{f.TimeWeightedAbsPosition:0.########}"),
+            F($"{f.FillPressureFraction:0.####}"), F($"{f.Counters.Requests}"), F($"{f.Counters.Requotes}"), F($"{f.Counters.RejectionCount}"),
+            clientBugs is { } n ? F($"{n}") : string.Empty, F($"{seconds}"), F($"{events}")).Append('\n');
+    }
+
+    private static string Label(BacktestSegment s) => F($"segment {s.Number}");
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

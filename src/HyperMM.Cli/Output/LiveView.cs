@@ -64,7 +64,8 @@ public static class LiveView
         var quote = s.Quote is { } q
             ? string.Create(c, $"mid {q.Mid} bid {(q.Bid.IsQuoted ? q.Bid.Price.ToString(c) : "-")} ask {(q.Ask.IsQuoted ? q.Ask.Price.ToString(c) : "-")} spread {q.SpreadBps:0.0} bps")
             : "no quote yet";
-        return string.Create(c, $"{slot.Name}: {s.Mode} {quote} position {s.Position}/{s.MaxAbsPosition} fills {s.Fills} pnl {s.RealizedPnl + s.UnrealizedPnl - s.Fees:0.00}")
+        var f = s.Figures;
+        return string.Create(c, $"{slot.Name}: {s.Mode} {quote} position {s.Position}/{s.MaxAbsPosition} fills {f.Fills} pnl {FigureRows.D(f.TotalPnl, 4)} (spread {FigureRows.D(f.SpreadCapture, 4)} inventory {FigureRows.D(f.InventoryPnl, 4)} fees {FigureRows.D(f.Fees, 4)})")
             + (s.LastError is null ? string.Empty : " last error: " + s.LastError);
     }
 }

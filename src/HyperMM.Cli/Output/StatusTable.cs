@@ -5,21 +5,28 @@ using Spectre.Console;
 
 namespace HyperMM.Cli.Output;
 
-/// <summary>The per-strategy table of a run: live (refreshed in place) and as the final summary.</summary>
+/// <summary>
+/// The per-strategy table of a run: live (refreshed in place) and as the final summary. Money columns are the
+/// ledger's figures carried by the status (total = spread capture + inventory PnL − fees); the final summary adds
+/// the 10 s markout, fills at a stale mid and invalid books.
+/// </summary>
 public static class StatusTable
 {
     public static Table Build(IReadOnlyList<StrategySlot> slots, bool final)
     {
         ArgumentNullException.ThrowIfNull(slots);
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (var column in new[] { "strategy", "mode", "mid", "reservation", "bid", "ask", "spread bps", "position / cap", "fills", "realised", "unrealised", "fees", "requests" })
+        foreach (var column in new[] { "strategy", "mode", "mid", "reservation", "bid", "ask", "spread bps", "position / cap", "fills", "spread cap.", "inventory", "fees", "total PnL", "requests" })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
 
         if (final)
         {
-            table.AddColumn(new TableColumn("orders left").RightAligned());
+            foreach (var column in new[] { "markout 10 s", "stale-mid fills", "invalid books", "orders left" })
+            {
+                table.AddColumn(new TableColumn(column).RightAligned());
+            }
         }
 
         table.AddColumn("last error / note");
@@ -37,14 +44,18 @@ public static class StatusTable
                 q is { } q3 && q3.Ask.IsQuoted ? $"{D(q3.Ask.Size)} @ {D(q3.Ask.Price)}" : "-",
                 q is { } q4 ? q4.SpreadBps.ToString("0.0#", CultureInfo.InvariantCulture) : "-",
                 s is null ? "-" : $"{D(s.Position)} / {D(s.MaxAbsPosition)}",
-                s?.Fills.ToString(CultureInfo.InvariantCulture) ?? "-",
-                s is null ? "-" : Usd(s.RealizedPnl),
-                s is null ? "-" : Usd(s.UnrealizedPnl),
-                s is null ? "-" : Usd(s.Fees),
-                s?.RequestsSent.ToString(CultureInfo.InvariantCulture) ?? "-",
+                s?.Figures.Fills.ToString(CultureInfo.InvariantCulture) ?? "-",
+                s is null ? "-" : Usd(s.Figures.SpreadCapture),
+                s is null ? "-" : Usd(s.Figures.InventoryPnl),
+                s is null ? "-" : Usd(s.Figures.Fees),
+                s is null ? "-" : Usd(s.Figures.TotalPnl),
+                s?.Figures.Counters.Requests.ToString(CultureInfo.InvariantCulture) ?? "-",
             };
             if (final)
             {
+                cells.Add(s?.Figures.Markout(10)?.Bps is { } m ? FigureRows.D(m, 2) + " bps" : "n/a");
+                cells.Add(s?.Figures.StaleMidFills.ToString(CultureInfo.InvariantCulture) ?? "-");
+                cells.Add(s?.Figures.Counters.InvalidBooks.ToString(CultureInfo.InvariantCulture) ?? "-");
                 cells.Add(slot.OrdersLeft?.ToString(CultureInfo.InvariantCulture) ?? "?");
             }
 
@@ -74,5 +85,5 @@ public static class StatusTable
 
     private static string D(decimal d) => d.ToString("0.########", CultureInfo.InvariantCulture);
 
-    private static string Usd(decimal d) => d.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Usd(decimal d) => FigureRows.D(d, 4);
 }

@@ -1,12 +1,11 @@
-using System.Globalization;
 using HyperMM.Simulation.Backtest;
 
 namespace HyperMM.Cli.Reports;
 
 /// <summary>
 /// The same report for a backtest as for a live run: maps <see cref="BacktestResult"/>s onto <see cref="ReportData"/>
-/// (fills with fees and mid at fill, quotes with their pressure stage, inventory against the cap, rejections by reason,
-/// requests sent), so <see cref="ReportWriter"/> draws the same tables, charts and page.
+/// (each segment's ledger entries to replay, fills, quotes with their pressure stage, inventory against the cap), so
+/// <see cref="ReportWriter"/> draws the same tables, charts, page and summary.json.
 /// </summary>
 public static class BacktestReportSource
 {
@@ -14,34 +13,17 @@ public static class BacktestReportSource
     {
         ArgumentNullException.ThrowIfNull(runs);
         var strategies = runs.Select(r => Strategy(r.Result, r.Cap)).ToList();
-        return new ReportData("HyperMM backtest report", "backtest of " + dataPath, strategies);
+        return new ReportData("HyperMM backtest report", "backtest of " + dataPath, "backtest", dataPath, strategies);
     }
 
     private static StrategyReportData Strategy(BacktestResult r, decimal cap) => new(
         r.Strategy,
         r.Coin.Name,
+        null,
         r.StartMs,
         r.EndMs,
+        [.. r.Segments.Where(s => s.Skipped is null).Select(s => s.Window)],
         [.. r.Fills.Select(f => new ReportFill(f.TimeMs, f.Side, f.Price, f.Size, f.Fee, !f.Maker, f.MidAtFill, f.PositionAfter))],
         [.. r.Quotes.Select(q => new QuoteSample(q.TimeMs, q.Mid, q.Bid, q.Ask, q.SpreadBps, q.PressureStage > 0 ? QuoteSample.FillPressureMode : "Quoting"))],
-        [.. r.Inventory.Select(p => new InventorySample(p.TimeMs, p.Position, cap))],
-        Rejections(r.Summary.RejectionReasons),
-        r.Summary.Requotes,
-        r.Summary.RequestsSent);
-
-    /// <summary>Parses the summary's "Reason count, Reason count" list.</summary>
-    public static IReadOnlyList<RejectionCount> Rejections(string reasons)
-    {
-        var list = new List<RejectionCount>();
-        foreach (var part in (reasons ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var space = part.LastIndexOf(' ');
-            if (space > 0 && long.TryParse(part[(space + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
-            {
-                list.Add(new RejectionCount(part[..space], count));
-            }
-        }
-
-        return list;
-    }
+        [.. r.Inventory.Select(p => new InventorySample(p.TimeMs, p.Position, cap))]);
 }

@@ -5,9 +5,10 @@ using Microsoft.Data.Sqlite;
 namespace HyperMM.Cli.Reports;
 
 /// <summary>
-/// Fills <see cref="ReportData"/> from a journal (read-only connection; works on a running journal too).
-/// Quote samples come from the quotes table (mode FillPressure when the pressure stage is above zero), inventory
-/// from the periodic snapshots plus the position after every fill, the cap from the nearest snapshot.
+/// Fills <see cref="ReportData"/> from a journal (read-only connection; works on a running journal too) for the
+/// selected runs: per strategy and run, the ledger to replay (<see cref="JournalLedger"/>), and for the charts the
+/// quote decisions (mode FillPressure when the pressure stage is above zero), inventory from the periodic snapshots
+/// plus the position after every fill, the cap from the nearest snapshot. Nothing from another run is mixed in.
 /// </summary>
 public sealed class JournalReportSource : IDisposable
 {
@@ -23,75 +24,62 @@ public sealed class JournalReportSource : IDisposable
         }
 
         _path = path;
+        JournalMigrations.EnsureCurrent(path);
         _connection = JournalWriter.OpenConnection(path, readOnly: true);
     }
 
     public void Dispose() => _connection.Dispose();
 
-    /// <summary>The newest run id in the journal, or null when it holds none.</summary>
-    public long? LatestRunId()
-    {
-        using var cmd = _connection.CreateCommand();
-        cmd.CommandText = "SELECT MAX(run_id) FROM runs";
-        return cmd.ExecuteScalar() is long l ? l : null;
-    }
+    public IReadOnlyList<JournalRun> Runs() => JournalLedger.Runs(_connection);
 
-    public ReportData Load(string? strategy, long? fromMs, long? toMs)
+    public ReportData Load(string? strategy, long? fromMs, long? toMs, RunSelection? runs = null)
     {
-        using var reader = new JournalReader(_path);
-        var names = reader.Strategies().Where(s => strategy is null || s == strategy).ToList();
+        var selection = runs ?? RunSelection.Latest;
+        var picked = selection.Pick(Runs());
+        var names = picked.SelectMany(r => JournalLedger.Strategies(_connection, r.RunId))
+            .Distinct(StringComparer.Ordinal).Where(s => strategy is null || s == strategy).Order(StringComparer.Ordinal).ToList();
         var strategies = new List<StrategyReportData>(names.Count);
         foreach (var name in names)
         {
-            var fills = reader.Fills(name, fromMs, toMs)
-                .Select(j => new ReportFill(j.Fill.TimeMs, j.Fill.Side, j.Fill.Price, j.Fill.Size, j.Fill.Fee, j.Fill.Crossed, j.MidAtFill, j.PositionAfter))
-                .ToList();
-            var quotes = Quotes(name, fromMs, toMs);
-            var snapshots = Snapshots(name);
-            var inWindow = snapshots.Where(s => In(s.TimeMs, fromMs, toMs)).ToList();
-            var inventory = Inventory(fills, inWindow, snapshots);
-            var times = fills.Select(f => f.TimeMs).Concat(quotes.Select(q => q.TimeMs)).Concat(inWindow.Select(s => s.TimeMs)).ToList();
-            var from = fromMs ?? (times.Count == 0 ? 0 : times.Min());
-            var to = toMs ?? (times.Count == 0 ? from : times.Max());
-            var coin = fills.Count > 0 ? CoinOf(name) : snapshots.Count > 0 ? snapshots[^1].Coin : CoinOf(name);
-            var (placed, rejections) = Orders(name, fromMs, toMs);
-            strategies.Add(new StrategyReportData(name, coin, from, to, fills, quotes, inventory, rejections, placed, RequestsUsed(name, snapshots, fromMs, toMs)));
+            var inRuns = picked.Where(r => JournalLedger.Strategies(_connection, r.RunId).Contains(name)).ToList();
+            var windows = inRuns.Select(r => JournalLedger.Window(_connection, r, name, fromMs, toMs)).ToList();
+            var runIds = inRuns.Select(r => r.RunId).ToList();
+            var fills = Fills(name, runIds, fromMs, toMs);
+            var quotes = Quotes(name, runIds, fromMs, toMs);
+            var snapshots = Snapshots(name, runIds);
+            var inventory = Inventory(fills, snapshots.Where(s => In(s.TimeMs, fromMs, toMs)).ToList(), snapshots);
+            var from = windows.Count == 0 ? fromMs ?? 0 : windows.Min(w => w.OpenedMs);
+            var to = windows.Count == 0 ? toMs ?? from : windows.Max(w => w.AsOfMs);
+            object? run = selection.All && picked.Count != 1 ? "all" : runIds.Count == 1 ? runIds[0] : null;
+            strategies.Add(new StrategyReportData(name, CoinOf(name), run, from, to, windows, fills, quotes, inventory));
         }
 
-        var run = LatestRunId();
-        return new ReportData($"HyperMM report: {Path.GetFileName(_path)}", run is null ? "empty" : $"run-{run}", strategies);
+        var label = picked.Count switch
+        {
+            0 => "no runs in the journal",
+            1 => picked[0].Describe(),
+            _ => $"all {picked.Count} runs ({string.Join(", ", picked.Select(r => r.RunId))}); each run's ledger is kept apart and the totals add them",
+        };
+        return new ReportData($"HyperMM report: {Path.GetFileName(_path)}", label, "journal", _path, strategies);
+    }
+
+    /// <summary>The default output folder name for a selection: run-N for one run, all-runs for every run.</summary>
+    public string FolderName(RunSelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var picked = selection.Pick(Runs());
+        return picked.Count == 1 ? string.Create(CultureInfo.InvariantCulture, $"run-{picked[0].RunId}") : picked.Count == 0 ? "empty" : "all-runs";
     }
 
     private static bool In(long t, long? fromMs, long? toMs) => (fromMs is null || t >= fromMs) && (toMs is null || t <= toMs);
 
     private static decimal Dec(SqliteDataReader r, int i) => decimal.Parse(r.GetString(i), NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    /// <summary>Requests used in the window: per run, the snapshot counter's growth (it is cumulative per run);
-    /// without snapshots, the sum of each quote decision's request cost.</summary>
-    private long RequestsUsed(string strategy, List<Snapshot> snapshots, long? fromMs, long? toMs)
-    {
-        if (snapshots.Count == 0)
-        {
-            using var cmd = Command("SELECT COALESCE(SUM(requests), 0) FROM quotes WHERE strategy = $s AND ($from IS NULL OR time_ms >= $from) AND ($to IS NULL OR time_ms <= $to)", strategy, fromMs, toMs);
-            return (long)cmd.ExecuteScalar()!;
-        }
-
-        long used = 0;
-        foreach (var run in snapshots.GroupBy(s => s.RunId))
-        {
-            var before = run.Where(s => fromMs is not null && s.TimeMs < fromMs).Select(s => s.Requests).DefaultIfEmpty(0).Max();
-            var inside = run.Where(s => In(s.TimeMs, fromMs, toMs)).Select(s => s.Requests).DefaultIfEmpty(before).Max();
-            used += Math.Max(0, inside - before);
-        }
-
-        return used;
-    }
-
-    private SqliteCommand Command(string sql, string? strategy, long? fromMs, long? toMs)
+    private SqliteCommand Command(string sql, string strategy, IReadOnlyList<long> runIds, long? fromMs, long? toMs)
     {
         var cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.Parameters.AddWithValue("$s", (object?)strategy ?? DBNull.Value);
+        cmd.CommandText = sql.Replace("$runs", string.Join(',', runIds.Select(r => r.ToString(CultureInfo.InvariantCulture))), StringComparison.Ordinal);
+        cmd.Parameters.AddWithValue("$s", strategy);
         cmd.Parameters.AddWithValue("$from", (object?)fromMs ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$to", (object?)toMs ?? DBNull.Value);
         return cmd;
@@ -99,17 +87,32 @@ public sealed class JournalReportSource : IDisposable
 
     private string CoinOf(string strategy)
     {
-        using var cmd = Command("SELECT coin FROM fills WHERE strategy = $s UNION SELECT coin FROM snapshots WHERE strategy = $s LIMIT 1", strategy, null, null);
+        using var cmd = Command("SELECT coin FROM fills WHERE strategy = $s UNION SELECT coin FROM snapshots WHERE strategy = $s LIMIT 1", strategy, [], null, null);
         return cmd.ExecuteScalar() as string ?? "?";
     }
 
-    private List<QuoteSample> Quotes(string strategy, long? fromMs, long? toMs)
+    private List<ReportFill> Fills(string strategy, IReadOnlyList<long> runIds, long? fromMs, long? toMs)
+    {
+        using var cmd = Command("""
+            SELECT time_ms, side, px, sz, fee, crossed, mid_at_fill, position_after FROM fills
+            WHERE strategy = $s AND run_id IN ($runs) AND historical = 0 AND ($from IS NULL OR time_ms >= $from) AND ($to IS NULL OR time_ms <= $to)
+            ORDER BY time_ms, tid
+            """, strategy, runIds, fromMs, toMs);
+        using var r = cmd.ExecuteReader();
+        var list = new List<ReportFill>();
+        while (r.Read())
+        {
+            list.Add(new ReportFill(r.GetInt64(0), r.GetString(1) == "B" ? Core.Primitives.Side.Buy : Core.Primitives.Side.Sell, Dec(r, 2), Dec(r, 3), Dec(r, 4), r.GetInt64(5) != 0, Dec(r, 6), Dec(r, 7)));
+        }
+
+        return list;
+    }
+
+    private List<QuoteSample> Quotes(string strategy, IReadOnlyList<long> runIds, long? fromMs, long? toMs)
     {
         using var cmd = Command(
-            "SELECT time_ms, mid, bid_px, ask_px, spread_bps, stage FROM quotes WHERE strategy = $s AND ($from IS NULL OR time_ms >= $from) AND ($to IS NULL OR time_ms <= $to) ORDER BY time_ms, id",
-            strategy,
-            fromMs,
-            toMs);
+            "SELECT time_ms, mid, bid_px, ask_px, spread_bps, stage FROM quotes WHERE strategy = $s AND run_id IN ($runs) AND ($from IS NULL OR time_ms >= $from) AND ($to IS NULL OR time_ms <= $to) ORDER BY time_ms, id",
+            strategy, runIds, fromMs, toMs);
         using var r = cmd.ExecuteReader();
         var list = new List<QuoteSample>();
         while (r.Read())
@@ -120,14 +123,14 @@ public sealed class JournalReportSource : IDisposable
         return list;
     }
 
-    private List<Snapshot> Snapshots(string strategy)
+    private List<Snapshot> Snapshots(string strategy, IReadOnlyList<long> runIds)
     {
-        using var cmd = Command("SELECT run_id, time_ms, coin, position, max_abs_position, requests FROM snapshots WHERE strategy = $s ORDER BY time_ms, id", strategy, null, null);
+        using var cmd = Command("SELECT run_id, time_ms, coin, position, max_abs_position FROM snapshots WHERE strategy = $s AND run_id IN ($runs) ORDER BY time_ms, id", strategy, runIds, null, null);
         using var r = cmd.ExecuteReader();
         var list = new List<Snapshot>();
         while (r.Read())
         {
-            list.Add(new Snapshot(r.GetInt64(0), r.GetInt64(1), r.GetString(2), Dec(r, 3), Dec(r, 4), r.GetInt64(5)));
+            list.Add(new Snapshot(r.GetInt64(0), r.GetInt64(1), r.GetString(2), Dec(r, 3), Dec(r, 4)));
         }
 
         return list;
@@ -156,31 +159,5 @@ public sealed class JournalReportSource : IDisposable
         return samples;
     }
 
-    private (long Placed, List<RejectionCount> Rejections) Orders(string strategy, long? fromMs, long? toMs)
-    {
-        using var cmd = Command(
-            """
-            SELECT COALESCE(reason, 'Unknown'), result, COUNT(*) FROM orders
-            WHERE strategy = $s AND action <> 'cancel' AND ($from IS NULL OR time_ms >= $from) AND ($to IS NULL OR time_ms <= $to)
-            GROUP BY 1, 2
-            """,
-            strategy,
-            fromMs,
-            toMs);
-        using var r = cmd.ExecuteReader();
-        long placed = 0;
-        var rejections = new List<RejectionCount>();
-        while (r.Read())
-        {
-            placed += r.GetInt64(2);
-            if (r.GetString(1) == "rejected")
-            {
-                rejections.Add(new RejectionCount(r.GetString(0), r.GetInt64(2)));
-            }
-        }
-
-        return (placed, rejections.OrderByDescending(x => x.Count).ThenBy(x => x.Reason, StringComparer.Ordinal).ToList());
-    }
-
-    private sealed record Snapshot(long RunId, long TimeMs, string Coin, decimal Position, decimal Cap, long Requests);
+    private sealed record Snapshot(long RunId, long TimeMs, string Coin, decimal Position, decimal Cap);
 }

@@ -26,9 +26,10 @@ public static class ReportCharts
         var d = report.Data;
         var plot = NewPlot($"{d.Name} ({d.Coin}): mid, our bid/ask and fills", "price");
         var q = d.Quotes;
-        Line(plot, q.Select(x => x.TimeMs), q.Select(x => (double)x.Mid), "mid", Colors.Black, step: false);
-        Line(plot, q.Select(x => x.TimeMs), q.Select(x => (double)x.Bid), "our bid", Colors.ForestGreen, step: true);
-        Line(plot, q.Select(x => x.TimeMs), q.Select(x => (double)x.Ask), "our ask", Colors.FireBrick, step: true);
+        var parts = Parts(d, q.Select(x => x.TimeMs));
+        Line(plot, q.Select(x => x.TimeMs), q.Select(x => (double)x.Mid), "mid", Colors.Black, step: false, parts);
+        Line(plot, q.Select(x => x.TimeMs), q.Select(x => (double)x.Bid), "our bid", Colors.ForestGreen, step: true, parts);
+        Line(plot, q.Select(x => x.TimeMs), q.Select(x => (double)x.Ask), "our ask", Colors.FireBrick, step: true, parts);
         Points(plot, d.Fills.Where(f => f.Side == Side.Buy), "buy fill", MarkerShape.FilledTriangleUp, Colors.Green);
         Points(plot, d.Fills.Where(f => f.Side == Side.Sell), "sell fill", MarkerShape.FilledTriangleDown, Colors.Red);
         return Finish(plot, q.Count + d.Fills.Count);
@@ -40,9 +41,10 @@ public static class ReportCharts
         var d = report.Data;
         var plot = NewPlot($"{d.Name}: inventory vs cap ({d.Coin})", "position");
         var s = d.Inventory;
-        Line(plot, s.Select(x => x.TimeMs), s.Select(x => (double)x.Position), "position", Colors.Navy, step: true);
-        Line(plot, s.Select(x => x.TimeMs), s.Select(x => (double)x.Cap), "+cap", Colors.Gray, step: true);
-        Line(plot, s.Select(x => x.TimeMs), s.Select(x => -(double)x.Cap), "-cap", Colors.Gray, step: true);
+        var parts = Parts(d, s.Select(x => x.TimeMs));
+        Line(plot, s.Select(x => x.TimeMs), s.Select(x => (double)x.Position), "position", Colors.Navy, step: true, parts);
+        Line(plot, s.Select(x => x.TimeMs), s.Select(x => (double)x.Cap), "+cap", Colors.Gray, step: true, parts);
+        Line(plot, s.Select(x => x.TimeMs), s.Select(x => -(double)x.Cap), "-cap", Colors.Gray, step: true, parts);
         return Finish(plot, s.Count);
     }
 
@@ -52,10 +54,10 @@ public static class ReportCharts
         var d = report.Data;
         var plot = NewPlot($"{d.Name}: cumulative PnL = spread capture + inventory − fees (USD)", "USD");
         var p = report.Pnl;
-        Line(plot, p.Select(x => x.TimeMs), p.Select(x => (double)x.SpreadCapture), "spread capture", Colors.ForestGreen, step: true);
-        Line(plot, p.Select(x => x.TimeMs), p.Select(x => (double)x.InventoryPnl), "inventory", Colors.DarkOrange, step: true);
-        Line(plot, p.Select(x => x.TimeMs), p.Select(x => -(double)x.Fees), "− fees", Colors.Gray, step: true);
-        Line(plot, p.Select(x => x.TimeMs), p.Select(x => (double)x.Total), "total", Colors.Black, step: true);
+        Line(plot, p.Select(x => x.TimeMs), p.Select(x => (double)x.SpreadCapture), "spread capture", Colors.ForestGreen, step: true, p.Select(x => x.Part));
+        Line(plot, p.Select(x => x.TimeMs), p.Select(x => (double)x.InventoryPnl), "inventory", Colors.DarkOrange, step: true, p.Select(x => x.Part));
+        Line(plot, p.Select(x => x.TimeMs), p.Select(x => -(double)x.Fees), "− fees", Colors.Gray, step: true, p.Select(x => x.Part));
+        Line(plot, p.Select(x => x.TimeMs), p.Select(x => (double)x.Total), "total", Colors.Black, step: true, p.Select(x => x.Part));
         return Finish(plot, p.Count);
     }
 
@@ -64,7 +66,7 @@ public static class ReportCharts
         ArgumentNullException.ThrowIfNull(report);
         var d = report.Data;
         var plot = NewPlot($"{d.Name}: quoted spread (bps)", "bps");
-        Line(plot, d.Quotes.Select(x => x.TimeMs), d.Quotes.Select(x => x.SpreadBps), "spread", Colors.Purple, step: true);
+        Line(plot, d.Quotes.Select(x => x.TimeMs), d.Quotes.Select(x => x.SpreadBps), "spread", Colors.Purple, step: true, Parts(d, d.Quotes.Select(x => x.TimeMs)));
         return Finish(plot, d.Quotes.Count);
     }
 
@@ -79,21 +81,30 @@ public static class ReportCharts
 
     private static double X(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToOADate();
 
-    private static void Line(Plot plot, IEnumerable<long> times, IEnumerable<double> values, string label, Color color, bool step)
+    /// <summary>The part (run or segment) each time belongs to: the last one opened at or before it.</summary>
+    private static IReadOnlyList<int> Parts(StrategyReportData d, IEnumerable<long> times)
     {
-        var xs = times.Select(X).ToArray();
-        var ys = values.ToArray();
-        if (xs.Length == 0)
-        {
-            return;
-        }
+        var starts = d.Windows.Select(w => w.OpenedMs).ToList();
+        return [.. times.Select(t => Math.Max(0, starts.FindLastIndex(s => s <= t)))];
+    }
 
-        var line = plot.Add.ScatterLine(xs, ys, color);
-        line.LegendText = label;
-        line.LineWidth = 2;
-        if (step)
+    /// <summary>One line per part: no segment is drawn across the gap between two runs or segments.</summary>
+    private static void Line(Plot plot, IEnumerable<long> times, IEnumerable<double> values, string label, Color color, bool step, IEnumerable<int> parts)
+    {
+        var points = times.Select(X).Zip(values, parts).ToList();
+        var labelled = false;
+        foreach (var group in points.GroupBy(p => p.Third))
         {
-            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            var xs = group.Select(p => p.First).ToArray();
+            var ys = group.Select(p => p.Second).ToArray();
+            var line = plot.Add.ScatterLine(xs, ys, color);
+            line.LegendText = labelled ? string.Empty : label;
+            labelled = true;
+            line.LineWidth = 2;
+            if (step)
+            {
+                line.ConnectStyle = ConnectStyle.StepHorizontal;
+            }
         }
     }
 

@@ -17,7 +17,8 @@ public static class ReportHtml
           .Append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:first-child,th:first-child{text-align:left}")
           .Append("img{max-width:100%;display:block;margin:0.5em 0}h2{margin-top:2em}</style></head><body>\n");
         sb.Append("<h1>").Append(E(data.Title)).Append("</h1>\n<p>").Append(E(data.RunLabel))
-          .Append(". PnL attribution: spread capture + inventory PnL − fees = total PnL.</p>\n");
+          .Append(". PnL attribution: spread capture + inventory PnL − fees = total PnL = realised + unrealised − fees. ")
+          .Append("The same figures are in ").Append(ReportWriter.JsonFileName).Append(".</p>\n");
         if (reports.Count == 0)
         {
             sb.Append("<p>No strategy in the journal for this selection.</p>\n");
@@ -26,11 +27,11 @@ public static class ReportHtml
         sb.Append("<table><tr><th>metric</th>");
         foreach (var r in reports)
         {
-            sb.Append("<th>").Append(E(r.Metrics.Name)).Append("</th>");
+            sb.Append("<th>").Append(E(r.Data.Name)).Append("</th>");
         }
 
         sb.Append("</tr>\n");
-        var rows = reports.Select(r => ReportTables.Rows(r.Metrics)).ToList();
+        var rows = reports.Select(ReportTables.Rows).ToList();
         for (var i = 0; rows.Count > 0 && i < rows[0].Count; i++)
         {
             sb.Append("<tr><td>").Append(E(rows[0][i].Label)).Append("</td>");
@@ -46,7 +47,7 @@ public static class ReportHtml
         for (var k = 0; k < reports.Count; k++)
         {
             var r = reports[k];
-            sb.Append("<h2>").Append(E(r.Metrics.Name)).Append(" (").Append(E(r.Metrics.Coin)).Append(")</h2>\n");
+            sb.Append("<h2>").Append(E(r.Data.Name)).Append(" (").Append(E(r.Data.Coin)).Append(")</h2>\n");
             foreach (var png in charts[k])
             {
                 sb.Append("<img alt=\"chart\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(png)).Append("\">\n");

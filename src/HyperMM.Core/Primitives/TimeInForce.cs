@@ -11,4 +11,10 @@ public enum TimeInForce
 
     /// <summary>Immediate or cancel: the unfilled part is cancelled.</summary>
     Ioc = 2,
+
+    /// <summary>
+    /// The venue's web-UI market order (PROTOCOL §2.2: NK accepts it; <c>frontendOpenOrders</c> lists it): a limit
+    /// price carrying the slippage, matched like <see cref="Ioc"/>, never resting.
+    /// </summary>
+    FrontendMarket = 3,
 }

@@ -1,3 +1,4 @@
+using HyperMM.Core.Accounting;
 using HyperMM.Core.Model;
 using HyperMM.Core.Trading;
 
@@ -32,11 +33,19 @@ public sealed class CompositeStrategyObserver(params IStrategyObserver[] observe
         }
     }
 
-    public void OnFill(string strategy, Fill fill, bool historical, decimal positionAfter, decimal midAtFill)
+    public void OnFill(string strategy, Fill fill, FillBooking booking)
     {
         foreach (var o in _observers)
         {
-            o.OnFill(strategy, fill, historical, positionAfter, midAtFill);
+            o.OnFill(strategy, fill, booking);
+        }
+    }
+
+    public void OnLedger(string strategy, LedgerEntry entry)
+    {
+        foreach (var o in _observers)
+        {
+            o.OnLedger(strategy, entry);
         }
     }
 

@@ -1,3 +1,4 @@
+using HyperMM.Core.Accounting;
 using HyperMM.Core.Model;
 using HyperMM.Core.Trading;
 
@@ -16,10 +17,16 @@ public interface IStrategyObserver
     void OnCancelResult(string strategy, long timeMs, ManagedOrder order, CancelResult result);
 
     /// <summary>
-    /// A fill the venue reported, once per tid per run. <paramref name="historical"/>: it predates the position the
-    /// strategy adopted at start (already in that position), so it is recorded but not applied.
+    /// A fill the venue reported, once per tid per run, and how the ledger booked it (<see cref="FillBooking.Historical"/>:
+    /// it predates the position the strategy adopted at start, so it is recorded but not booked).
     /// </summary>
-    void OnFill(string strategy, Fill fill, bool historical, decimal positionAfter, decimal midAtFill);
+    void OnFill(string strategy, Fill fill, FillBooking booking);
+
+    /// <summary>
+    /// A ledger entry other than a fill: the opening, a new mid, a position adopted without a fill. With the fills'
+    /// bookings these are everything needed to replay the strategy's ledger (journal, report, dashboard).
+    /// </summary>
+    void OnLedger(string strategy, LedgerEntry entry);
 
     void OnStatus(StrategyStatus status);
 

@@ -1,3 +1,4 @@
+using HyperMM.Core.Accounting;
 using HyperMM.Core.Instruments;
 using HyperMM.Core.Market;
 using HyperMM.Core.Model;
@@ -28,6 +29,7 @@ public sealed class MarketMaker
         StartMs = startMs;
         _lastAdvanceMs = startMs;
         LastFillMs = startMs;
+        Ledger = new TradeLedger(startMs);
     }
 
     public StrategyParameters Parameters { get; }
@@ -38,18 +40,26 @@ public sealed class MarketMaker
 
     public VolatilityEstimator Volatility { get; }
 
-    public PositionLedger Ledger { get; } = new();
+    /// <summary>Position, PnL and its attribution: the one ledger every surface reads.</summary>
+    public TradeLedger Ledger { get; }
 
     public OrderTracker Orders { get; } = new();
 
     public StrategyStats Stats { get; } = new();
 
+    /// <summary>The last valid (two-sided, not locked or crossed) top of book; default before the first.</summary>
     public TopOfBook Top { get; private set; }
 
     public long StartMs { get; }
 
-    /// <summary>Local time the last book arrived (0: never).</summary>
+    /// <summary>Local time the last book arrived, valid or not (0: never).</summary>
     public long LastBookReceivedMs { get; private set; }
+
+    /// <summary>Local time the last valid book arrived (0: never).</summary>
+    public long LastValidBookMs { get; private set; }
+
+    /// <summary>False while the newest book is locked, crossed or one-sided.</summary>
+    public bool LastBookValid { get; private set; } = true;
 
     /// <summary>Local time of the last new fill, or the start time before the first one.</summary>
     public long LastFillMs { get; private set; }
@@ -66,6 +76,7 @@ public sealed class MarketMaker
     /// <summary>True while the push stream is down and a REST resync is owed.</summary>
     public bool AwaitingResync { get; set; }
 
+    /// <summary>The last valid mid (0 before the first valid book).</summary>
     public decimal Mid => Top.IsTwoSided ? Top.Mid : 0m;
 
     public bool IsHalted => HaltReason is not null;
@@ -79,9 +90,6 @@ public sealed class MarketMaker
             return;
         }
 
-        Stats.ElapsedMs += dt;
-        Stats.AbsPositionTimeIntegral += Math.Abs(Ledger.Position) * dt;
-        Stats.PositionTimeIntegral += Ledger.Position * dt;
         if (PressureStage(_lastAdvanceMs) > 0)
         {
             Stats.FillPressureMs += dt;
@@ -90,37 +98,69 @@ public sealed class MarketMaker
         _lastAdvanceMs = nowMs;
     }
 
-    public void OnBook(OrderBookSnapshot book, long nowMs)
+    /// <summary>
+    /// A new book. A valid one becomes the top the strategy quotes from and marks the ledger (the entry booked is
+    /// returned, null when the mid did not move); a locked, crossed or one-sided one is counted and otherwise ignored:
+    /// the last valid top and mid stay, and staleness runs from the last valid book.
+    /// </summary>
+    public LedgerEntry? OnBook(OrderBookSnapshot book, long nowMs)
     {
         ArgumentNullException.ThrowIfNull(book);
         if (book.Coin != Parameters.Coin)
         {
-            return;
+            return null;
         }
 
-        Top = book.Top;
         LastBookReceivedMs = nowMs;
-        if (Top.IsTwoSided)
+        var top = book.Top;
+        LastBookValid = top.IsTwoSided;
+        if (!LastBookValid)
         {
-            Volatility.Update(book.TimeMs, (double)Top.Mid);
+            Stats.InvalidBooks++;
+            return null;
         }
+
+        Top = top;
+        LastValidBookMs = nowMs;
+        Volatility.Update(book.TimeMs, (double)top.Mid);
+        return Ledger.Mark(nowMs, top.Mid);
     }
+
+    /// <summary>
+    /// The mid a fill at <paramref name="nowMs"/> is booked at: the last valid mid, stale when the newest book is not
+    /// valid or the last valid one is older than stale_book_seconds; before any valid book, <paramref name="price"/> (stale).
+    /// </summary>
+    public (decimal Mid, bool Stale) MidAtFill(long nowMs, decimal price) =>
+        LastValidBookMs == 0
+            ? (price, true)
+            : (Top.Mid, !LastBookValid || nowMs - LastValidBookMs > Parameters.StaleBookSeconds * 1000.0);
 
     /// <summary>Venue time of the account snapshot adopted at start: fills up to it are already in the position.</summary>
     public long AdoptedAtMs { get; private set; } = long.MinValue;
 
     /// <summary>Adopts the venue's position at start: the ledger starts from it, older fills become history.</summary>
-    public void AdoptAccount(AccountSnapshot account)
+    public LedgerEntry? AdoptAccount(AccountSnapshot account, long nowMs)
     {
         ArgumentNullException.ThrowIfNull(account);
-        Ledger.Reset(account.Position, account.EntryPrice);
         AdoptedAtMs = account.TimeMs;
-        Stats.MaxAbsPosition = Math.Max(Stats.MaxAbsPosition, Math.Abs(account.Position));
+        return AdoptPosition(account.Position, account.EntryPrice, nowMs);
     }
 
+    /// <summary>
+    /// Takes the venue's position as ours (start, resync, position check): booked in the ledger as an adjustment at
+    /// the last valid mid, or at the venue's entry price before any valid book (without either, at the first mid that
+    /// arrives). Returns the entry booked now, if any.
+    /// </summary>
+    public LedgerEntry? AdoptPosition(decimal position, decimal entryPrice, long nowMs) =>
+        Ledger.Adjust(nowMs, position, entryPrice > 0m ? entryPrice : Mid);
+
     /// <summary>Applies a fill once (by tid); see <see cref="FillOutcome"/>.</summary>
-    public FillOutcome OnFill(Fill fill, long nowMs)
+    public FillOutcome OnFill(Fill fill, long nowMs) => OnFill(fill, nowMs, out _);
+
+    /// <summary>Applies a fill once (by tid); <paramref name="booking"/> says how (null when ignored).</summary>
+    public FillOutcome OnFill(Fill fill, long nowMs, out FillBooking? booking)
     {
+        booking = null;
         ArgumentNullException.ThrowIfNull(fill);
         if (fill.Coin != Parameters.Coin)
         {
@@ -133,26 +173,16 @@ public sealed class MarketMaker
         }
 
         LastFillVenueMs = Math.Max(LastFillVenueMs, fill.TimeMs);
+        var (mid, stale) = MidAtFill(nowMs, fill.Price);
         if (fill.TimeMs <= AdoptedAtMs)
         {
+            booking = new FillBooking(true, Ledger.Position, mid, stale, 0, nowMs);
             return FillOutcome.Historical;
         }
 
         Advance(nowMs);
-        Ledger.Apply(fill.Side, fill.Price, fill.Size, fill.Fee);
-        Stats.Fills++;
-        if (!fill.Crossed)
-        {
-            Stats.MakerFills++;
-        }
-
-        var mid = Mid;
-        if (mid > 0m)
-        {
-            Stats.SpreadCaptureUsd += fill.Side == Side.Buy ? (mid - fill.Price) * fill.Size : (fill.Price - mid) * fill.Size;
-        }
-
-        Stats.MaxAbsPosition = Math.Max(Stats.MaxAbsPosition, Math.Abs(Ledger.Position));
+        var entry = Ledger.Apply(new FillBooking(false, 0m, mid, stale, 0, nowMs).LedgerFill(fill));
+        booking = new FillBooking(false, entry.Position, mid, stale, entry.Sequence, entry.TimeMs);
         LastFillMs = Math.Max(LastFillMs, nowMs);
 
         var order = Orders.Find(fill.Cloid, fill.OrderId);
@@ -242,12 +272,14 @@ public sealed class MarketMaker
             return StrategyMode.Resyncing;
         }
 
-        if (LastBookReceivedMs == 0 || !Top.IsTwoSided)
+        // Starting only until the first valid book; after that an invalid book keeps the last valid one, and only
+        // its age (no valid book for stale_book_seconds) pulls the quotes.
+        if (LastValidBookMs == 0)
         {
             return StrategyMode.Starting;
         }
 
-        return nowMs - LastBookReceivedMs > Parameters.StaleBookSeconds * 1000.0 ? StrategyMode.StaleData : null;
+        return nowMs - LastValidBookMs > Parameters.StaleBookSeconds * 1000.0 ? StrategyMode.StaleData : null;
     }
 
     public StrategyMode Mode(long nowMs) =>
@@ -315,8 +347,7 @@ public sealed class MarketMaker
                 Orders.Remove(order);
                 break;
             default:
-                Stats.Rejections++;
-                Stats.RejectionsByReason[result.Reason] = Stats.RejectionsByReason.GetValueOrDefault(result.Reason) + 1;
+                Stats.CountRejection(result.Reason);
                 if (result.Reason.IsAmbiguous())
                 {
                     order.State = ManagedOrderState.Ambiguous;
@@ -373,7 +404,7 @@ public sealed class MarketMaker
         }
 
         var mid = Top.Mid;
-        var pnl = Ledger.NetPnl(mid);
+        var pnl = Ledger.TotalPnl;
         if (pnl < -Parameters.MaxLossUsd)
         {
             HaltReason = FormattableString.Invariant($"loss limit: net PnL {pnl:0.##} USD below -{Parameters.MaxLossUsd} USD");
@@ -386,6 +417,9 @@ public sealed class MarketMaker
         return IsHalted;
     }
 
+    /// <summary>The ledger's figures as of <paramref name="nowMs"/>, with the loop's counters.</summary>
+    public LedgerFigures Figures(long nowMs) => Ledger.Figures(nowMs, Stats.ToCounters());
+
     public StrategyStatus Snapshot(long nowMs) => new(
         Parameters.Name,
         Parameters.Coin.Name,
@@ -396,11 +430,6 @@ public sealed class MarketMaker
         Parameters.MaxAbsPosition,
         Orders.OpenSize(Side.Buy),
         Orders.OpenSize(Side.Sell),
-        Stats.Fills,
-        Ledger.Volume,
-        Ledger.RealizedPnl,
-        Top.IsTwoSided ? Ledger.UnrealizedPnl(Top.Mid) : 0m,
-        Ledger.Fees,
-        Stats.RequestsSent,
+        Figures(nowMs),
         HaltReason ?? LastError);
 }

@@ -1,3 +1,4 @@
+using HyperMM.Core.Accounting;
 using HyperMM.Core.Model;
 using HyperMM.Core.Trading;
 
@@ -19,7 +20,11 @@ public sealed class NullStrategyObserver : IStrategyObserver
     {
     }
 
-    public void OnFill(string strategy, Fill fill, bool historical, decimal positionAfter, decimal midAtFill)
+    public void OnFill(string strategy, Fill fill, FillBooking booking)
+    {
+    }
+
+    public void OnLedger(string strategy, LedgerEntry entry)
     {
     }
 

@@ -105,6 +105,7 @@ public sealed partial class StrategyRunner
             var pending = plan.Modifies.Select(m => maker.TrackPending(m.Replacement, NowMs)).ToList();
             var requests = plan.Modifies.Select(m => new ModifyRequest(m.Target.OrderId, m.Target.OrderId is null ? m.Target.Cloid : null, m.Replacement)).ToList();
             maker.Stats.RequestsSent += requests.Count;
+            maker.Stats.OrdersPlaced += requests.Count;
             var results = await _exchange.ModifyOrdersAsync(requests, ct).ConfigureAwait(false);
             for (var i = 0; i < plan.Modifies.Count; i++)
             {
@@ -120,6 +121,7 @@ public sealed partial class StrategyRunner
         {
             var pending = plan.Places.Select(p => maker.TrackPending(p, NowMs)).ToList();
             maker.Stats.RequestsSent += plan.Places.Count;
+            maker.Stats.OrdersPlaced += plan.Places.Count;
             var results = await _exchange.PlaceOrdersAsync(plan.Places, ct).ConfigureAwait(false);
             for (var i = 0; i < plan.Places.Count; i++)
             {

@@ -20,11 +20,11 @@ public sealed partial class StrategyRunner
         var recovered = 0;
         foreach (var fill in fills)
         {
-            var outcome = maker.OnFill(fill, now);
-            if (outcome is FillOutcome.Applied or FillOutcome.Historical)
+            var outcome = maker.OnFill(fill, now, out var booking);
+            if (booking is not null)
             {
                 recovered += outcome == FillOutcome.Applied ? 1 : 0;
-                _observer.OnFill(_parameters.Name, fill, outcome == FillOutcome.Historical, maker.Ledger.Position, maker.Mid);
+                _observer.OnFill(_parameters.Name, fill, booking);
             }
         }
 
@@ -39,7 +39,7 @@ public sealed partial class StrategyRunner
         if (account.Position != maker.Ledger.Position)
         {
             Note("warn", FormattableString.Invariant($"resync: venue position {account.Position} differs from ours {maker.Ledger.Position}; adopting the venue's"));
-            maker.Ledger.Reset(account.Position, account.EntryPrice);
+            Book(maker.AdoptPosition(account.Position, account.EntryPrice, NowMs));
         }
 
         // Our tracked orders that the venue no longer lists are gone; ours it lists that we lost track of are cancelled.
@@ -141,7 +141,7 @@ public sealed partial class StrategyRunner
         if (_pendingPositionMismatch == account.Position)
         {
             Note("warn", FormattableString.Invariant($"position check: venue {account.Position}, ours {maker.Ledger.Position}; adopting the venue's"));
-            maker.Ledger.Reset(account.Position, account.EntryPrice);
+            Book(maker.AdoptPosition(account.Position, account.EntryPrice, now));
             _pendingPositionMismatch = null;
             _requoteNow = true;
         }

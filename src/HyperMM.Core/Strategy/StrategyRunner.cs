@@ -1,3 +1,4 @@
+using HyperMM.Core.Accounting;
 using HyperMM.Core.Model;
 using HyperMM.Core.Primitives;
 using HyperMM.Core.Trading;
@@ -33,6 +34,7 @@ public sealed partial class StrategyRunner
     private bool _deadManAvailable = true;
     private long _lastPositionCheckMs = long.MinValue;
     private decimal? _pendingPositionMismatch;
+    private bool _invalidBookNoted;
 
     public StrategyRunner(StrategyParameters parameters, IExchange exchange, TimeProvider time, IStrategyObserver? observer = null, uint runId = 0)
         : this(parameters, exchange, time, observer, StrategyRunnerOptions.Default with { RunId = runId })
@@ -83,6 +85,7 @@ public sealed partial class StrategyRunner
         var instrument = await _exchange.GetInstrumentAsync(_parameters.Coin, ct).ConfigureAwait(false);
         var maker = new MarketMaker(_parameters, instrument, new CloidFactory(_parameters.Name, _options.RunId), NowMs);
         Maker = maker;
+        _observer.OnLedger(_parameters.Name, maker.Ledger.OpeningEntry);
         Note("info", FormattableString.Invariant(
             $"starting on {_parameters.Coin} (asset {instrument.AssetId}, szDecimals {instrument.SzDecimals}), account {_exchange.Account}, mode {_parameters.RequoteMode}"));
 
@@ -93,7 +96,7 @@ public sealed partial class StrategyRunner
 
         await _exchange.SubscribeAsync(_parameters.Coin, ct).ConfigureAwait(false);
         var account = await _exchange.GetAccountAsync(_parameters.Coin, ct).ConfigureAwait(false);
-        maker.AdoptAccount(account);
+        Book(maker.AdoptAccount(account, NowMs));
         Note("info", FormattableString.Invariant($"position at start {account.Position} (entry {account.EntryPrice}), account value {account.AccountValue} USD"));
         if (_options.BackfillFillsSinceMs is { } since)
         {
@@ -177,7 +180,15 @@ public sealed partial class StrategyRunner
         switch (ev)
         {
             case BookEvent book:
-                maker.OnBook(book.Book, now);
+                Book(maker.OnBook(book.Book, now));
+                if (!maker.LastBookValid && !_invalidBookNoted)
+                {
+                    _invalidBookNoted = true;
+                    var top = book.Book.Top;
+                    Note("warn", FormattableString.Invariant(
+                        $"book not two-sided or locked/crossed ({top.BidPrice} @ {top.AskPrice}): kept the last valid mid {maker.Mid}; such books are counted, not noted again"));
+                }
+
                 break;
             case FillsEvent fills:
                 foreach (var fill in fills.Fills)
@@ -206,16 +217,25 @@ public sealed partial class StrategyRunner
         }
     }
 
+    /// <summary>Reports a ledger entry (mark, adjustment) the maker booked, if any.</summary>
+    private void Book(LedgerEntry? entry)
+    {
+        if (entry is not null)
+        {
+            _observer.OnLedger(_parameters.Name, entry);
+        }
+    }
+
     /// <summary>Applies and reports a fill once; true if it was new to this run.</summary>
     private bool OnFill(MarketMaker maker, Fill fill, long now)
     {
-        var outcome = maker.OnFill(fill, now);
-        if (outcome is not (FillOutcome.Applied or FillOutcome.Historical))
+        var outcome = maker.OnFill(fill, now, out var booking);
+        if (booking is null)
         {
             return false;
         }
 
-        _observer.OnFill(_parameters.Name, fill, outcome == FillOutcome.Historical, maker.Ledger.Position, maker.Mid);
+        _observer.OnFill(_parameters.Name, fill, booking);
         if (outcome == FillOutcome.Applied)
         {
             _requoteNow = true;

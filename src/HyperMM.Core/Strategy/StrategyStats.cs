@@ -1,26 +1,14 @@
+using HyperMM.Core.Accounting;
+
 namespace HyperMM.Core.Strategy;
 
-/// <summary>Running counters of one strategy (backtest report, live table, journal snapshots).</summary>
+/// <summary>
+/// What the loop counts beside fills and marks (the money is in <see cref="TradeLedger"/>); reported with the
+/// ledger's figures as <see cref="LedgerCounters"/>.
+/// </summary>
 public sealed class StrategyStats
 {
-    public long Fills { get; set; }
-
-    public long MakerFills { get; set; }
-
-    /// <summary>Σ (mid − price) × size for buys and (price − mid) × size for sells, mid at fill time: edge versus mid, USD.</summary>
-    public decimal SpreadCaptureUsd { get; set; }
-
-    public decimal MaxAbsPosition { get; set; }
-
-    /// <summary>∫ |position| dt, coin·ms.</summary>
-    public decimal AbsPositionTimeIntegral { get; set; }
-
-    /// <summary>∫ position dt, coin·ms.</summary>
-    public decimal PositionTimeIntegral { get; set; }
-
-    public long ElapsedMs { get; set; }
-
-    public long FillPressureMs { get; set; }
+    private readonly SortedDictionary<string, long> _rejections = new(StringComparer.Ordinal);
 
     /// <summary>Actions sent to the venue, counted as the address budget counts them (a batch of n is n).</summary>
     public long RequestsSent { get; set; }
@@ -28,14 +16,28 @@ public sealed class StrategyStats
     /// <summary>Requotes that sent at least one action.</summary>
     public long Requotes { get; set; }
 
+    /// <summary>Orders sent (new orders and modifies).</summary>
+    public long OrdersPlaced { get; set; }
+
     /// <summary>Quotes computed (including those that needed no action).</summary>
     public long QuotesComputed { get; set; }
 
-    public long Rejections { get; set; }
+    public long FillPressureMs { get; set; }
 
-    public Dictionary<Trading.RejectReason, long> RejectionsByReason { get; } = [];
+    /// <summary>Books that were locked, crossed or one-sided (the last valid mid was kept).</summary>
+    public long InvalidBooks { get; set; }
 
-    public decimal TimeWeightedAbsPosition => ElapsedMs == 0 ? 0m : AbsPositionTimeIntegral / ElapsedMs;
+    public long Rejections { get; private set; }
 
-    public decimal TimeWeightedPosition => ElapsedMs == 0 ? 0m : PositionTimeIntegral / ElapsedMs;
+    public IReadOnlyDictionary<string, long> RejectionsByReason => _rejections;
+
+    public void CountRejection(Trading.RejectReason reason)
+    {
+        Rejections++;
+        var key = reason.ToString();
+        _rejections[key] = _rejections.GetValueOrDefault(key) + 1;
+    }
+
+    public LedgerCounters ToCounters() =>
+        new(RequestsSent, Requotes, OrdersPlaced, FillPressureMs, InvalidBooks, new SortedDictionary<string, long>(_rejections, StringComparer.Ordinal));
 }

@@ -1,8 +1,12 @@
+using HyperMM.Core.Accounting;
 using HyperMM.Core.Model;
 
 namespace HyperMM.Core.Strategy;
 
-/// <summary>An immutable snapshot of one strategy for the console table, the dashboard and the journal.</summary>
+/// <summary>
+/// An immutable snapshot of one strategy for the console table, the dashboard and the journal. Every money figure
+/// is the ledger's (<see cref="Figures"/>), as of <see cref="TimeMs"/>.
+/// </summary>
 public sealed record StrategyStatus(
     string Name,
     string Coin,
@@ -13,10 +17,5 @@ public sealed record StrategyStatus(
     decimal MaxAbsPosition,
     decimal RestingBidSize,
     decimal RestingAskSize,
-    long Fills,
-    decimal Volume,
-    decimal RealizedPnl,
-    decimal UnrealizedPnl,
-    decimal Fees,
-    long RequestsSent,
+    LedgerFigures Figures,
     string? LastError);

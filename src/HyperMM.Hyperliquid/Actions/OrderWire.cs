@@ -18,9 +18,9 @@ public sealed record OrderWire(AssetId Asset, bool IsBuy, decimal Price, decimal
         writer.Key("b");
         writer.BoolValue(IsBuy);
         writer.Key("p");
-        writer.StringValue(WireNumber.Format(Price));
+        writer.NumberValue(Price);
         writer.Key("s");
-        writer.StringValue(WireNumber.Format(Size));
+        writer.NumberValue(Size);
         writer.Key("r");
         writer.BoolValue(ReduceOnly);
         writer.Key("t");

@@ -14,7 +14,7 @@ public sealed record TriggerOrderKind(bool IsMarket, decimal TriggerPx, TpSl TpS
         writer.Key("isMarket");
         writer.BoolValue(IsMarket);
         writer.Key("triggerPx");
-        writer.StringValue(WireNumber.Format(TriggerPx));
+        writer.NumberValue(TriggerPx);
         writer.Key("tpsl");
         writer.StringValue(TpSl == TpSl.TakeProfit ? "tp" : "sl");
         writer.EndMap();

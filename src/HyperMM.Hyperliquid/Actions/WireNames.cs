@@ -10,6 +10,7 @@ public static class WireNames
         TimeInForce.Alo => "Alo",
         TimeInForce.Gtc => "Gtc",
         TimeInForce.Ioc => "Ioc",
+        TimeInForce.FrontendMarket => "FrontendMarket",
         _ => throw new ArgumentOutOfRangeException(nameof(tif), tif, "Unknown time in force."),
     };
 
@@ -25,6 +26,9 @@ public static class WireNames
                 return true;
             case "Ioc":
                 tif = TimeInForce.Ioc;
+                return true;
+            case "FrontendMarket":
+                tif = TimeInForce.FrontendMarket;
                 return true;
             default:
                 tif = default;

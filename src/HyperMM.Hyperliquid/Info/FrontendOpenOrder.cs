@@ -27,19 +27,34 @@ public sealed record FrontendOpenOrder(
         JsonRead.OptStr(e, "triggerCondition") ?? "N/A",
         JsonRead.Has(e, "children") ? JsonRead.List(JsonRead.Get(e, "children"), Parse) : []);
 
+    /// <summary>
+    /// Written in the venue's key order (recorded <c>historicalOrders</c> cassette): <c>cloid</c> is always
+    /// present, <c>null</c> when the order has none; <c>origSz</c> falls back to <c>sz</c>.
+    /// </summary>
     public void Write(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        Order.WriteFields(writer);
-        if (!Order.ReduceOnly)
+        writer.WriteString("coin", Order.Coin.Name);
+        writer.WriteString("side", JsonRead.SideText(Order.Side));
+        JsonRead.WriteDec(writer, "limitPx", Order.LimitPx);
+        JsonRead.WriteDec(writer, "sz", Order.Sz);
+        writer.WriteNumber("oid", Order.Oid.Value);
+        writer.WriteNumber("timestamp", Order.Timestamp);
+        writer.WriteString("triggerCondition", TriggerCondition);
+        writer.WriteBoolean("isTrigger", IsTrigger);
+        JsonRead.WriteDec(writer, "triggerPx", TriggerPx);
+        writer.WriteStartArray("children");
+        foreach (var child in Children)
         {
-            writer.WriteBoolean("reduceOnly", false);
+            child.Write(writer);
         }
 
-        writer.WriteBoolean("isTrigger", IsTrigger);
+        writer.WriteEndArray();
         writer.WriteBoolean("isPositionTpsl", IsPositionTpsl);
+        writer.WriteBoolean("reduceOnly", Order.ReduceOnly);
         writer.WriteString("orderType", OrderType);
+        JsonRead.WriteDec(writer, "origSz", Order.OrigSz ?? Order.Sz);
         if (Tif is null)
         {
             writer.WriteNull("tif");
@@ -49,15 +64,15 @@ public sealed record FrontendOpenOrder(
             writer.WriteString("tif", Tif);
         }
 
-        JsonRead.WriteDec(writer, "triggerPx", TriggerPx);
-        writer.WriteString("triggerCondition", TriggerCondition);
-        writer.WriteStartArray("children");
-        foreach (var child in Children)
+        if (Order.Cloid is { } cloid)
         {
-            child.Write(writer);
+            writer.WriteString("cloid", cloid.ToString());
+        }
+        else
+        {
+            writer.WriteNull("cloid");
         }
 
-        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 }

@@ -7,8 +7,9 @@ namespace HyperMM.Hyperliquid.Info;
 /// <summary>
 /// An /info request body as a server (the local exchange) reads it: <c>type</c> plus whichever of <c>user</c>,
 /// <c>coin</c>, <c>oid</c> (number or cloid string), <c>startTime</c>/<c>endTime</c>, <c>aggregateByTime</c>,
-/// <c>nSigFigs</c> and the candle <c>req</c> object the type uses. Unknown fields (e.g. <c>dex</c>) are ignored,
-/// as the venue does for optional ones.
+/// <c>nSigFigs</c>/<c>mantissa</c> (<see cref="L2Aggregation"/>) and the candle <c>req</c> object the type uses.
+/// Unknown fields (e.g. <c>dex</c>) are ignored, as the venue does for optional ones; an empty <c>coin</c> counts
+/// as absent (a type that needs a coin then refuses the request).
 /// </summary>
 public sealed record InfoRequest(
     string Type,
@@ -20,7 +21,7 @@ public sealed record InfoRequest(
     long? EndTime = null,
     string? Interval = null,
     bool AggregateByTime = false,
-    int? NSigFigs = null)
+    L2Aggregation Aggregation = default)
 {
     public static InfoRequest Parse(ReadOnlySpan<byte> utf8) => JsonRead.Document(utf8, Parse);
 
@@ -54,13 +55,13 @@ public sealed record InfoRequest(
         return new InfoRequest(
             type,
             address,
-            JsonRead.OptStr(source, "coin") is { } coin ? new Coin(coin) : null,
+            JsonRead.OptStr(source, "coin") is { } coin && !string.IsNullOrWhiteSpace(coin) ? new Coin(coin) : null,
             oid,
             cloid,
             JsonRead.OptLong(source, "startTime"),
             JsonRead.OptLong(source, "endTime"),
             JsonRead.OptStr(source, "interval"),
             JsonRead.OptBool(e, "aggregateByTime"),
-            JsonRead.Has(e, "nSigFigs") ? JsonRead.I32(e, "nSigFigs") : null);
+            type == "l2Book" ? L2Aggregation.Parse(e) : L2Aggregation.Full);
     }
 }

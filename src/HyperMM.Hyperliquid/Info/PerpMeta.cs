@@ -5,12 +5,16 @@ using HyperMM.Hyperliquid.Json;
 
 namespace HyperMM.Hyperliquid.Info;
 
-/// <summary><c>meta</c>: the perp universe. Margin tables are not modelled (read maxLeverage per asset).</summary>
-public sealed record PerpMeta(IReadOnlyList<PerpAssetInfo> Universe, int? CollateralToken)
+/// <summary>
+/// <c>meta</c>: the perp universe, the margin tables its entries point at (<c>marginTableId</c>; absent in old
+/// recordings, then empty) and the collateral token.
+/// </summary>
+public sealed record PerpMeta(IReadOnlyList<PerpAssetInfo> Universe, int? CollateralToken, IReadOnlyList<MarginTable>? MarginTables = null)
 {
     public static PerpMeta Parse(JsonElement e) => new(
         JsonRead.List(JsonRead.Get(e, "universe"), PerpAssetInfo.Parse),
-        JsonRead.Has(e, "collateralToken") ? JsonRead.I32(e, "collateralToken") : null);
+        JsonRead.Has(e, "collateralToken") ? JsonRead.I32(e, "collateralToken") : null,
+        JsonRead.Has(e, "marginTables") ? JsonRead.List(JsonRead.Get(e, "marginTables"), MarginTable.Parse) : []);
 
     /// <summary>The asset id of a coin (its index in the universe), or null when unknown.</summary>
     public AssetId? FindAsset(Coin coin)
@@ -40,6 +44,14 @@ public sealed record PerpMeta(IReadOnlyList<PerpAssetInfo> Universe, int? Collat
         foreach (var asset in Universe)
         {
             asset.Write(writer);
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("marginTables");
+        writer.WriteStartArray();
+        foreach (var table in MarginTables ?? [])
+        {
+            table.Write(writer);
         }
 
         writer.WriteEndArray();

@@ -7,7 +7,9 @@ namespace HyperMM.Hyperliquid.Info;
 
 /// <summary>
 /// A fill as <c>userFills</c>, <c>userFillsByTime</c> and the WS <c>userFills</c>/<c>user</c> feeds report it.
-/// <c>tid</c> and <c>feeToken</c> are absent in very old records (then 0 / null).
+/// <c>tid</c> and <c>feeToken</c> are absent in very old records (then 0 / null). <c>twapId</c> is the TWAP a
+/// fill belongs to, written as <c>null</c> for ordinary orders as the venue does (nautilus_trader's recorded
+/// <c>http_user_fills_dust_conversion.json</c> and <c>ws_user_fill_liquidation.json</c> in ../shared/data).
 /// </summary>
 public sealed record UserFill(
     Coin Coin,
@@ -25,7 +27,8 @@ public sealed record UserFill(
     long Tid,
     string? FeeToken,
     decimal? BuilderFee,
-    Cloid? Cloid)
+    Cloid? Cloid,
+    long? TwapId = null)
 {
     public static UserFill Parse(JsonElement e) => new(
         new Coin(JsonRead.Str(e, "coin")),
@@ -43,7 +46,8 @@ public sealed record UserFill(
         JsonRead.OptLong(e, "tid") ?? 0,
         JsonRead.OptStr(e, "feeToken"),
         JsonRead.OptDec(e, "builderFee"),
-        JsonRead.OptCloid(e, "cloid"));
+        JsonRead.OptCloid(e, "cloid"),
+        JsonRead.OptLong(e, "twapId"));
 
     public Fill ToFill() => new(Coin, Tid, Oid, Cloid, Side, Px, Sz, Fee, Time, Crossed, ClosedPnl, StartPosition, Hash);
 
@@ -75,6 +79,15 @@ public sealed record UserFill(
         }
 
         writer.WriteString("feeToken", FeeToken ?? "USDC");
+        if (TwapId is { } twap)
+        {
+            writer.WriteNumber("twapId", twap);
+        }
+        else
+        {
+            writer.WriteNull("twapId");
+        }
+
         writer.WriteEndObject();
     }
 }

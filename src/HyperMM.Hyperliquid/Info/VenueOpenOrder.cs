@@ -38,10 +38,8 @@ public sealed record VenueOpenOrder(Coin Coin, Side Side, decimal LimitPx, decim
         writer.WriteEndObject();
     }
 
-    /// <summary>The fields without the enclosing braces (frontendOpenOrders adds its own).</summary>
-    public void WriteFields(Utf8JsonWriter writer)
+    private void WriteFields(Utf8JsonWriter writer)
     {
-        ArgumentNullException.ThrowIfNull(writer);
         writer.WriteString("coin", Coin.Name);
         writer.WriteString("side", JsonRead.SideText(Side));
         JsonRead.WriteDec(writer, "limitPx", LimitPx);

@@ -189,7 +189,7 @@ public static class ActionJson
             var tifText = limit.GetString("tif");
             if (!WireNames.TryParseTif(tifText, out var tif))
             {
-                throw new WireFormatException($"{path}.limit.tif: unknown time in force '{tifText}' (Alo, Gtc, Ioc).");
+                throw new WireFormatException($"{path}.limit.tif: unknown time in force '{tifText}' (Alo, Gtc, Ioc, FrontendMarket).");
             }
 
             limit.End();

@@ -7,7 +7,8 @@ namespace HyperMM.Hyperliquid.Json;
 /// <summary>
 /// The /exchange request body both ways: <see cref="Write(ExchangeRequest)"/> for the client,
 /// <see cref="Parse(string)"/> for a server (the local exchange), which then calls
-/// <see cref="ExchangeRequest.RecoverSigner"/>. Written form:
+/// <see cref="ExchangeRequest.RecoverSigner"/> over the action as received (price and size strings as sent).
+/// Written form:
 /// <c>{"action":{…},"nonce":n,"signature":{"r":"0x…64","s":"0x…64","v":27},"vaultAddress":null|"0x…"[,"expiresAfter":n]}</c>.
 /// </summary>
 public static class ExchangeRequestJson
@@ -92,7 +93,8 @@ public static class ExchangeRequestJson
     public static ExchangeRequest Parse(JsonElement element)
     {
         var fields = new JsonFields(element, "request");
-        var action = ActionJson.Parse(fields.Required("action"));
+        var actionElement = fields.Required("action");
+        var action = ActionJson.Parse(actionElement);
         var nonce = fields.GetLong("nonce");
         var signature = ParseSignature(fields.Required("signature"), "request.signature");
         var vault = fields.OptionalAddress("vaultAddress");
@@ -103,7 +105,15 @@ public static class ExchangeRequestJson
             throw new WireFormatException("request.nonce: must not be negative.");
         }
 
-        return new ExchangeRequest(action, nonce, signature, vault, expiresAfter);
+        if (expiresAfter < 0)
+        {
+            throw new WireFormatException("request.expiresAfter: must not be negative.");
+        }
+
+        return new ExchangeRequest(action, nonce, signature, vault, expiresAfter)
+        {
+            ReceivedActionMsgpack = action.IsUserSigned ? null : L1Signing.Msgpack(action, actionElement),
+        };
     }
 
     public static EcdsaSignature ParseSignature(JsonElement element, string path)

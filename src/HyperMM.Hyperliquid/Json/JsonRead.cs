@@ -27,7 +27,13 @@ public static class JsonRead
 
     public static long? OptLong(JsonElement e, string name) => Has(e, name) ? I64(e, name) : null;
 
-    public static int I32(JsonElement e, string name) => checked((int)I64(e, name));
+    public static int I32(JsonElement e, string name)
+    {
+        var value = I64(e, name);
+        return value is >= int.MinValue and <= int.MaxValue
+            ? (int)value
+            : throw new WireFormatException($"response: field '{name}' is out of range ({value}).");
+    }
 
     public static bool Bool(JsonElement e, string name) => JsonFields.AsBool(Get(e, name), name);
 

@@ -9,8 +9,17 @@ namespace HyperMM.Hyperliquid.Signing;
 /// </summary>
 public sealed record ExchangeRequest(HyperliquidAction Action, long Nonce, EcdsaSignature Signature, Address? VaultAddress = null, long? ExpiresAfter = null)
 {
+    /// <summary>
+    /// For a request parsed from a body (<see cref="Json.ExchangeRequestJson.Parse(System.Text.Json.JsonElement)"/>):
+    /// the L1 action's msgpack with its price and size strings as they were sent, which is what the venue hashes
+    /// (<see cref="Wire.ReceivedFormWireWriter"/>). Null for a request built in code (then the canonical form).
+    /// </summary>
+    public byte[]? ReceivedActionMsgpack { get; init; }
+
     /// <summary>The payload the venue would re-derive from this request on the given network.</summary>
-    public SigningPayload Payload(bool isMainnet) => HyperliquidSigning.Prepare(Action, Nonce, isMainnet, VaultAddress, ExpiresAfter);
+    public SigningPayload Payload(bool isMainnet) => ReceivedActionMsgpack is { } received
+        ? HyperliquidSigning.PrepareL1(received, Nonce, isMainnet, VaultAddress, ExpiresAfter)
+        : HyperliquidSigning.Prepare(Action, Nonce, isMainnet, VaultAddress, ExpiresAfter);
 
     /// <summary>
     /// The address that signed this request, as the venue recovers it: a wrong byte anywhere gives a different
@@ -45,4 +54,15 @@ public sealed record ExchangeRequest(HyperliquidAction Action, long Nonce, Ecdsa
 
         return null;
     }
+
+    /// <summary>Equal when everything that is hashed is equal, the action's strings as hashed included.</summary>
+    public bool Equals(ExchangeRequest? other)
+        => other is not null
+            && Action.Equals(other.Action) && Nonce == other.Nonce && Signature.Equals(other.Signature)
+            && VaultAddress == other.VaultAddress && ExpiresAfter == other.ExpiresAfter
+            && HashedAction().AsSpan().SequenceEqual(other.HashedAction());
+
+    public override int GetHashCode() => HashCode.Combine(Action, Nonce, Signature, VaultAddress, ExpiresAfter);
+
+    private byte[] HashedAction() => ReceivedActionMsgpack ?? (Action.IsUserSigned ? [] : L1Signing.Msgpack(Action));
 }

@@ -15,7 +15,13 @@ public static class HyperliquidSigning
             return new SigningPayload(null, UserSigning.StructHash(approve), UserSigning.Digest(approve));
         }
 
-        var msgpack = L1Signing.Msgpack(action);
+        return PrepareL1(L1Signing.Msgpack(action), nonce, isMainnet, vaultAddress, expiresAfter);
+    }
+
+    /// <summary>The bytes to sign for an L1 action already encoded as <paramref name="msgpack"/>.</summary>
+    public static SigningPayload PrepareL1(byte[] msgpack, long nonce, bool isMainnet, Address? vaultAddress = null, long? expiresAfter = null)
+    {
+        ArgumentNullException.ThrowIfNull(msgpack);
         var connectionId = L1Signing.ActionHash(msgpack, nonce, vaultAddress, expiresAfter);
         return new SigningPayload(msgpack, connectionId, L1Signing.Digest(connectionId, isMainnet));
     }

@@ -36,6 +36,23 @@ public static class L1Signing
         return writer.ToArray();
     }
 
+    /// <summary>
+    /// The msgpack a venue hashes for an action it received as <paramref name="received"/> (the action's JSON as
+    /// posted): typed key order, price and size strings exactly as sent (<see cref="ReceivedFormWireWriter"/>).
+    /// </summary>
+    public static byte[] Msgpack(HyperliquidAction action, System.Text.Json.JsonElement received)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.IsUserSigned)
+        {
+            throw new ArgumentException($"'{action.Type}' is user-signed; it is not hashed as msgpack.", nameof(action));
+        }
+
+        var writer = new MsgpackWireWriter();
+        action.Write(new ReceivedFormWireWriter(writer, received));
+        return writer.ToArray();
+    }
+
     public static byte[] PreImage(ReadOnlySpan<byte> msgpack, long nonce, Address? vaultAddress, long? expiresAfter)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(nonce);

@@ -19,6 +19,9 @@ public interface IWireWriter
 
     void StringValue(string value);
 
+    /// <summary>A price or size: a string-number, canonical (<see cref="WireNumber.Format"/>) unless the writer echoes what was received.</summary>
+    void NumberValue(decimal value);
+
     void IntegerValue(long value);
 
     void BoolValue(bool value);

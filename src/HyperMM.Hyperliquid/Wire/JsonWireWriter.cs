@@ -19,6 +19,8 @@ public sealed class JsonWireWriter(Utf8JsonWriter writer) : IWireWriter
 
     public void StringValue(string value) => _writer.WriteStringValue(value);
 
+    public void NumberValue(decimal value) => _writer.WriteStringValue(WireNumber.Format(value));
+
     public void IntegerValue(long value) => _writer.WriteNumberValue(value);
 
     public void BoolValue(bool value) => _writer.WriteBooleanValue(value);

@@ -53,6 +53,8 @@ public sealed class MsgpackWireWriter : IWireWriter
         w.Flush();
     }
 
+    public void NumberValue(decimal value) => StringValue(WireNumber.Format(value));
+
     public void IntegerValue(long value)
     {
         var w = new MessagePackWriter(_buffer);

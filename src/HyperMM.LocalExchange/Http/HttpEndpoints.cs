@@ -1,20 +1,37 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.WebSockets;
 using HyperMM.LocalExchange.Faults;
 using HyperMM.LocalExchange.Ws;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace HyperMM.LocalExchange.Http;
 
-/// <summary>Maps POST /info, POST /exchange and /ws onto the venue, with fault injection in front.</summary>
-public static class HttpEndpoints
+/// <summary>
+/// Maps POST /info, POST /exchange and /ws onto the venue, with fault injection in front. Every answer has a body:
+/// a request that breaks something unexpected is logged and answered 500 with a one-line text, never an empty 500.
+/// </summary>
+public static partial class HttpEndpoints
 {
     private const int MaxBodyBytes = 1 << 20;
 
-    public static void Map(WebApplication app, IVenueHandlers venue, WsHub hub, FaultSwitches faults, TimeProvider time)
+    public static void Map(WebApplication app, IVenueHandlers venue, WsHub hub, FaultSwitches faults, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.Use(async (ctx, next) =>
+        {
+            try
+            {
+                await next(ctx).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && !ctx.Response.HasStarted)
+            {
+                LogUnexpected(logger, ctx.Request.Path.Value ?? "/", ex);
+                await WriteAsync(ctx, VenueReply.Text(StatusCodes.Status500InternalServerError, "500 Internal Server Error: the request could not be processed")).ConfigureAwait(false);
+            }
+        });
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.MapPost("/info", ctx => HandleAsync(ctx, faults, time, (body, ip) => venue.Info(body, ip)));
         app.MapPost("/exchange", ctx => HandleAsync(ctx, faults, time, (body, ip) => venue.Exchange(body, ip)));
@@ -22,12 +39,32 @@ public static class HttpEndpoints
         {
             if (!ctx.WebSockets.IsWebSocketRequest)
             {
-                ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await WriteAsync(ctx, VenueReply.Text(StatusCodes.Status400BadRequest, "400 Bad Request: /ws takes a WebSocket upgrade")).ConfigureAwait(false);
                 return;
             }
 
-            using var socket = await ctx.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-            await hub.RunAsync(socket, RemoteIp(ctx), ctx.RequestAborted).ConfigureAwait(false);
+            var ip = RemoteIp(ctx);
+            if (hub.Admit(ip) is { } refusal)
+            {
+                await WriteAsync(ctx, VenueReply.Text(StatusCodes.Status429TooManyRequests, refusal)).ConfigureAwait(false);
+                return;
+            }
+
+            WebSocket socket;
+            try
+            {
+                socket = await ctx.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                hub.Release(ip);
+                throw;
+            }
+
+            using (socket)
+            {
+                await hub.RunAsync(socket, ip, ctx.RequestAborted).ConfigureAwait(false); // releases the admission when it ends
+            }
         });
     }
 
@@ -85,4 +122,7 @@ public static class HttpEndpoints
         ctx.Response.ContentLength = reply.Body.Length;
         await ctx.Response.Body.WriteAsync(reply.Body, ctx.RequestAborted).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure answering {Path}; answered 500.")]
+    private static partial void LogUnexpected(ILogger logger, string path, Exception exception);
 }

@@ -1,5 +1,6 @@
 using HyperMM.Core.Primitives;
 using HyperMM.Core.Trading;
+using HyperMM.Hyperliquid.Actions;
 using HyperMM.Hyperliquid.Exchange;
 using HyperMM.Hyperliquid.Info;
 using HyperMM.Simulation.Matching;
@@ -20,7 +21,7 @@ public static class VenueModels
     }
 
     public static FrontendOpenOrder Frontend(OpenOrder o, TimeInForce? tif) =>
-        new(VenueOpenOrder.From(o), false, false, "Limit", tif is { } t ? TifName(t) : null, 0m, "N/A", []);
+        new(VenueOpenOrder.From(o), false, false, "Limit", tif is { } t ? WireNames.Tif(t) : null, 0m, "N/A", []);
 
     public static ExchangeStatus Status(OrderResult r) => r.Kind switch
     {
@@ -32,7 +33,11 @@ public static class VenueModels
     public static ExchangeStatus Status(CancelResult r) =>
         r.Success ? ExchangeStatus.Success : ExchangeStatus.Rejected(r.Message ?? VenueErrors.MissingOrder);
 
-    /// <summary><c>clearinghouseState</c>: every position cross margin; flat coins absent.</summary>
+    /// <summary>
+    /// <c>clearinghouseState</c>: flat coins absent; each position's leverage is cross, or isolated with
+    /// <c>rawUsd</c> = marginUsed − szi × markPx (the isolated USD balance: PROTOCOL §1.4's recorded example has
+    /// marginUsed 4.967826, positionValue 100.02765 for a long and rawUsd −95.059824).
+    /// </summary>
     public static ClearinghouseState Clearinghouse(SimAccountState a, Func<Coin, int> maxLeverage, long timeMs)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -45,19 +50,18 @@ public static class VenueModels
             notional += value;
             positions.Add(new PerpPosition(p.Coin, p.Size, Num.Round(p.EntryPrice), Num.Round(value), Num.Round(p.UnrealizedPnl),
                 p.MarginUsed == 0m ? 0m : Num.Round(p.UnrealizedPnl / p.MarginUsed), null, Num.Round(p.MarginUsed),
-                new PositionLeverage(true, p.Leverage, null), maxLeverage(p.Coin), 0m));
+                Leverage(p), maxLeverage(p.Coin), 0m));
         }
 
         var summary = new MarginSummary(Num.Round(a.AccountValue), Num.Round(a.MarginUsed), Num.Round(notional), Num.Round(a.Balance));
         return new ClearinghouseState(positions, summary, summary, Num.Round(a.MarginUsed / 2m), Num.Round(a.Withdrawable), timeMs);
     }
 
-    public static string TifName(TimeInForce tif) => tif switch
+    public static PositionLeverage Leverage(SimPosition p)
     {
-        TimeInForce.Alo => "Alo",
-        TimeInForce.Ioc => "Ioc",
-        _ => "Gtc",
-    };
+        ArgumentNullException.ThrowIfNull(p);
+        return new PositionLeverage(p.IsCross, p.Leverage, p.IsCross ? null : Num.Round(p.MarginUsed - (p.Size * p.MarkPrice)));
+    }
 
     /// <summary>
     /// The venue's <c>dir</c>: "Open Long", "Close Long", "Open Short", "Close Short", or "Long &gt; Short" /

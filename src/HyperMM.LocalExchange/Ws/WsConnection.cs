@@ -33,6 +33,18 @@ public sealed class WsConnection
         }
     }
 
+    /// <summary>The subscriptions held right now.</summary>
+    public IReadOnlyList<WsSubscription> Subscriptions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _subscriptions.Values];
+            }
+        }
+    }
+
     public bool Add(WsSubscription subscription)
     {
         lock (_gate)

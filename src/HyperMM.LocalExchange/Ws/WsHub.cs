@@ -9,12 +9,16 @@ namespace HyperMM.LocalExchange.Ws;
 
 /// <summary>
 /// The <c>/ws</c> endpoint (PROTOCOL §6): subscribe / unsubscribe, ping → pong, post, and fan-out of pushes to the
-/// connections subscribed to a topic. One reader loop and one writer task per connection.
+/// connections subscribed to a topic. One reader loop and one writer task per connection. The per-IP limits of
+/// PROTOCOL §7.1 are enforced (<see cref="WsLimits"/>); anything odd a client sends is answered on the
+/// <c>error</c> channel and the connection stays open.
 /// </summary>
-public sealed partial class WsHub(IReadOnlySet<string> coins, ILogger logger)
+public sealed partial class WsHub(IReadOnlySet<string> coins, ILogger logger, WsLimits? limits = null, TimeProvider? time = null)
 {
     private const int MaxMessageBytes = 1 << 20;
+    private const string BadRequest = "Error parsing JSON into valid websocket request: ";
     private static readonly byte[] Pong = Encoding.UTF8.GetBytes("{\"channel\":\"pong\"}");
+    private readonly WsIpLimiter _limiter = new(limits ?? WsLimits.Venue, time ?? TimeProvider.System);
     private readonly ConcurrentDictionary<long, WsConnection> _connections = new();
     private long _nextId;
     private long _dropped;
@@ -66,6 +70,13 @@ public sealed partial class WsHub(IReadOnlySet<string> coins, ILogger logger)
         return n;
     }
 
+    /// <summary>Admits a new connection from <paramref name="remoteIp"/>, or the reason it is refused (HTTP 429).</summary>
+    public string? Admit(string remoteIp) => _limiter.Admit(remoteIp);
+
+    /// <summary>An admitted connection that never ran ended (<see cref="RunAsync"/> releases the ones it runs).</summary>
+    public void Release(string remoteIp) => _limiter.Release(remoteIp);
+
+    /// <summary>Runs an admitted connection until it ends, then releases its admission and subscriptions.</summary>
     public async Task RunAsync(WebSocket socket, string remoteIp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(socket);
@@ -107,7 +118,14 @@ public sealed partial class WsHub(IReadOnlySet<string> coins, ILogger logger)
         }
         finally
         {
+            foreach (var subscription in connection.Subscriptions)
+            {
+                _limiter.Unsubscribe(remoteIp, subscription);
+            }
+
+            _limiter.Release(remoteIp);
             _connections.TryRemove(connection.Id, out _);
+
             connection.CompleteOutbound();
             ArrayPool<byte>.Shared.Return(buffer);
             await writer.ConfigureAwait(false);
@@ -116,6 +134,12 @@ public sealed partial class WsHub(IReadOnlySet<string> coins, ILogger logger)
 
     private async Task HandleAsync(WsConnection connection, ReadOnlyMemory<byte> message, string remoteIp, CancellationToken cancellationToken)
     {
+        if (_limiter.Message(remoteIp) is { } tooMany)
+        {
+            connection.Enqueue(Error(tooMany));
+            return;
+        }
+
         JsonDocument doc;
         try
         {
@@ -123,43 +147,57 @@ public sealed partial class WsHub(IReadOnlySet<string> coins, ILogger logger)
         }
         catch (JsonException)
         {
-            connection.Enqueue(Error("Error parsing JSON into valid websocket request: " + Encoding.UTF8.GetString(message.Span)));
+            connection.Enqueue(Error(BadRequest + Encoding.UTF8.GetString(message.Span)));
             return;
         }
 
         using (doc)
         {
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("method", out var methodProp) || methodProp.ValueKind != JsonValueKind.String)
+            try
             {
-                connection.Enqueue(Error("Error parsing JSON into valid websocket request: " + root.GetRawText()));
-                return;
+                await DispatchAsync(connection, root, remoteIp, cancellationToken).ConfigureAwait(false);
             }
-
-            switch (methodProp.GetString())
+            catch (Exception ex) when (ex is not OperationCanceledException and not WebSocketException and not ObjectDisposedException)
             {
-                case "ping":
-                    connection.Enqueue(Pong);
-                    break;
-                case "subscribe":
-                case "unsubscribe":
-                    Subscribe(connection, root, methodProp.GetString()!);
-                    break;
-                case "post":
-                    await PostAsync(connection, root, remoteIp, cancellationToken).ConfigureAwait(false);
-                    break;
-                default:
-                    connection.Enqueue(Error("Error parsing JSON into valid websocket request: " + root.GetRawText()));
-                    break;
+                // a message that breaks something unexpected gets an error frame; the connection stays usable
+                LogUnexpected(logger, connection.Id, ex);
+                connection.Enqueue(Error("Internal error processing websocket request: " + root.GetRawText()));
             }
         }
     }
 
-    private void Subscribe(WsConnection connection, JsonElement root, string method)
+    private async Task DispatchAsync(WsConnection connection, JsonElement root, string remoteIp, CancellationToken cancellationToken)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("method", out var methodProp) || methodProp.ValueKind != JsonValueKind.String)
+        {
+            connection.Enqueue(Error(BadRequest + root.GetRawText()));
+            return;
+        }
+
+        switch (methodProp.GetString())
+        {
+            case "ping":
+                connection.Enqueue(Pong);
+                break;
+            case "subscribe":
+            case "unsubscribe":
+                Subscribe(connection, root, methodProp.GetString()!, remoteIp);
+                break;
+            case "post":
+                await PostAsync(connection, root, remoteIp, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                connection.Enqueue(Error(BadRequest + root.GetRawText()));
+                break;
+        }
+    }
+
+    private void Subscribe(WsConnection connection, JsonElement root, string method, string remoteIp)
     {
         if (!root.TryGetProperty("subscription", out var subProp))
         {
-            connection.Enqueue(Error("Error parsing JSON into valid websocket request: " + root.GetRawText()));
+            connection.Enqueue(Error(BadRequest + root.GetRawText()));
             return;
         }
 
@@ -175,11 +213,19 @@ public sealed partial class WsHub(IReadOnlySet<string> coins, ILogger logger)
             var backend = Backend ?? throw new InvalidOperationException("The hub has no backend.");
             lock (backend.Gate)
             {
-                if (!connection.Add(subscription))
+                if (connection.IsSubscribed(subscription.Topic))
                 {
                     connection.Enqueue(Error("Already subscribed: " + subscription.RawJson));
                     return;
                 }
+
+                if (_limiter.Subscribe(remoteIp, subscription) is { } refused)
+                {
+                    connection.Enqueue(Error(refused));
+                    return;
+                }
+
+                connection.Add(subscription);
 
                 connection.Enqueue(SubscriptionResponse(method, subscription.RawJson));
                 foreach (var m in backend.InitialMessages(subscription))
@@ -196,15 +242,18 @@ public sealed partial class WsHub(IReadOnlySet<string> coins, ILogger logger)
                 return;
             }
 
+            _limiter.Unsubscribe(remoteIp, subscription);
+
             connection.Enqueue(SubscriptionResponse(method, subscription.RawJson));
         }
     }
 
     private async Task PostAsync(WsConnection connection, JsonElement root, string remoteIp, CancellationToken cancellationToken)
     {
-        if (!root.TryGetProperty("id", out var idProp) || !idProp.TryGetInt64(out var id) || !root.TryGetProperty("request", out var request) || Backend is null)
+        if (!root.TryGetProperty("id", out var idProp) || idProp.ValueKind != JsonValueKind.Number || !idProp.TryGetInt64(out var id)
+            || !root.TryGetProperty("request", out var request) || Backend is null)
         {
-            connection.Enqueue(Error("Error parsing JSON into valid websocket request: " + root.GetRawText()));
+            connection.Enqueue(Error(BadRequest + root.GetRawText()));
             return;
         }
 
@@ -228,6 +277,9 @@ public sealed partial class WsHub(IReadOnlySet<string> coins, ILogger logger)
 
         return buffer.WrittenSpan.ToArray();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "WebSocket connection {Id}: unexpected failure handling a message; answered with an error frame.")]
+    private static partial void LogUnexpected(ILogger logger, long id, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "WebSocket connection {Id} ended ({Reason}).")]
     private static partial void LogConnectionEnded(ILogger logger, long id, string reason);

@@ -20,4 +20,15 @@ public sealed record BacktestOptions
 
     /// <summary>Run id for the strategy's cloids (fixed, so runs are reproducible).</summary>
     public uint RunId { get; init; } = 1;
+
+    /// <summary>
+    /// A gap between two events longer than this splits the data into segments, each run by a fresh strategy from
+    /// flat (nothing is carried across). Null: never split.
+    /// </summary>
+    public TimeSpan? MaxGap { get; init; } = DefaultMaxGap;
+
+    /// <summary>Segments shorter than this are skipped (too short for the strategy to warm up and quote), with a note.</summary>
+    public TimeSpan MinSegment { get; init; } = TimeSpan.FromSeconds(10);
+
+    public static TimeSpan DefaultMaxGap { get; } = TimeSpan.FromSeconds(60);
 }

@@ -1,10 +1,11 @@
+using HyperMM.Core.Accounting;
 using HyperMM.Core.Model;
 using HyperMM.Core.Strategy;
 using HyperMM.Core.Trading;
 
 namespace HyperMM.Simulation.Backtest;
 
-/// <summary>Collects quotes, fills, inventory and rejections from the strategy loop's observer calls.</summary>
+/// <summary>Collects quotes, fills, ledger entries, inventory and client-bug rejections from the strategy loop's observer calls.</summary>
 internal sealed class BacktestRecorder : IStrategyObserver
 {
     public List<QuotePoint> Quotes { get; } = [];
@@ -13,13 +14,14 @@ internal sealed class BacktestRecorder : IStrategyObserver
 
     public List<InventoryPoint> Inventory { get; } = [];
 
-    public List<string> Notes { get; } = [];
+    public List<LedgerEntry> Entries { get; } = [];
 
-    public long Rejections { get; private set; }
+    public List<string> Notes { get; } = [];
 
     public long ClientBugRejections { get; private set; }
 
-    public SortedDictionary<string, long> RejectionsByReason { get; } = new(StringComparer.Ordinal);
+    /// <summary>The newest status (the final one once the strategy stopped).</summary>
+    public StrategyStatus? LastStatus { get; private set; }
 
     public void OnQuote(string strategy, long timeMs, QuoteResult quote, RequotePlan plan) =>
         Quotes.Add(new QuotePoint(timeMs, quote.Mid,
@@ -29,15 +31,7 @@ internal sealed class BacktestRecorder : IStrategyObserver
 
     public void OnOrderResult(string strategy, long timeMs, string action, OrderRequest request, OrderResult result)
     {
-        if (result.IsAccepted)
-        {
-            return;
-        }
-
-        Rejections++;
-        var key = result.Reason.ToString();
-        RejectionsByReason[key] = RejectionsByReason.GetValueOrDefault(key) + 1;
-        if (result.Reason.IsClientBug())
+        if (!result.IsAccepted && result.Reason.IsClientBug())
         {
             ClientBugRejections++;
             Notes.Add(FormattableString.Invariant($"{timeMs} client-bug rejection {result.Reason}: {request.Side} {request.Size} @ {request.Price}: {result.Message}"));
@@ -48,15 +42,28 @@ internal sealed class BacktestRecorder : IStrategyObserver
     {
     }
 
-    public void OnFill(string strategy, Fill fill, bool historical, decimal positionAfter, decimal midAtFill)
+    public void OnFill(string strategy, Fill fill, FillBooking booking)
     {
-        Fills.Add(new BacktestFill(fill.TimeMs, fill.Side, fill.Price, fill.Size, fill.Fee, !fill.Crossed, positionAfter, midAtFill));
-        Inventory.Add(new InventoryPoint(fill.TimeMs, positionAfter));
+        if (booking.Historical)
+        {
+            return;
+        }
+
+        Fills.Add(new BacktestFill(fill.TimeMs, fill.Side, fill.Price, fill.Size, fill.Fee, !fill.Crossed, booking.PositionAfter, booking.Mid, booking.MidStale));
+        Entries.Add(booking.Entry(fill));
+        Inventory.Add(new InventoryPoint(fill.TimeMs, booking.PositionAfter));
     }
 
-    public void OnStatus(StrategyStatus status)
+    public void OnLedger(string strategy, LedgerEntry entry)
     {
+        Entries.Add(entry);
+        if (entry.Kind == LedgerEntryKind.Adjust)
+        {
+            Inventory.Add(new InventoryPoint(entry.TimeMs, entry.Position));
+        }
     }
+
+    public void OnStatus(StrategyStatus status) => LastStatus = status;
 
     public void OnNote(string strategy, long timeMs, string level, string message)
     {

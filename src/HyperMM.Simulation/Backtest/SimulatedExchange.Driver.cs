@@ -6,6 +6,7 @@ namespace HyperMM.Simulation.Backtest;
 public sealed partial class SimulatedExchange
 {
     private Task? _runner;
+    private long _answered;
 
     /// <summary>Ties the strategy loop's task to the driver and waits until the loop first parks.</summary>
     public void AttachRunner(Task runner)
@@ -74,6 +75,7 @@ public sealed partial class SimulatedExchange
             {
                 _time.SetNow(next);
                 var request = _responses.Dequeue();
+                _answered++;
                 _state = RunnerState.Running;
                 request.Complete();
                 WaitForPark();
@@ -99,22 +101,81 @@ public sealed partial class SimulatedExchange
         }
     }
 
-    /// <summary>Stops the strategy loop: order actions become immediate, then <paramref name="stop"/> cancels the loop.</summary>
-    public void Shutdown(Action stop)
+    /// <summary>
+    /// Stops the strategy loop deterministically. Requests still in flight when the data ends are executed and
+    /// answered at their own (latency) times after the last event, staged events are handed over (the loop may act
+    /// on them, and what it then sends is answered too), and only then do order actions become immediate and
+    /// <paramref name="stop"/> cancels the loop, which cancels its orders on the way out. Settling may run at most
+    /// <see cref="SettleLimitMs"/> of simulated time past the end; a loop that is still waiting then, or that neither
+    /// parks nor ends within <see cref="StallTimeout"/> of wall time, fails the run with a
+    /// <see cref="BacktestFailedException"/> instead of hanging. Returns how many requests were answered after the end.
+    /// </summary>
+    public int Shutdown(Action stop)
     {
         ArgumentNullException.ThrowIfNull(stop);
+        var answeredBefore = _answered;
+        var limitMs = _time.NowMs + SettleLimitMs;
+        Settle(limitMs);
         Flush();
+        Settle(limitMs);
+        var settled = (int)(_answered - answeredBefore);
         Immediate = true;
         stop();
-        try
+        if (_runner is null)
         {
-            _runner?.GetAwaiter().GetResult();
+            return settled;
         }
-        catch (OperationCanceledException)
+
+        if (!WaitQuietly(_runner))
         {
-            // the loop ends by cancellation
+            throw Stalled("did not stop after it was cancelled");
+        }
+
+        if (_runner.Exception is { } failure)
+        {
+            var inner = failure.InnerExceptions.Count == 1 ? failure.InnerExceptions[0] : failure;
+            throw inner as BacktestFailedException ?? new BacktestFailedException($"the strategy loop failed: {inner.Message}", inner);
+        }
+
+        return settled;
+    }
+
+    /// <summary>Answers every request in flight, in time order, until the loop waits for events again (or ends).</summary>
+    private void Settle(long limitMs)
+    {
+        while (_state == RunnerState.WaitingForResponse)
+        {
+            var arrival = _arrivals.Count > 0 ? _arrivals.Peek().ArrivalMs : long.MaxValue;
+            var response = _responses.Count > 0 ? _responses.Peek().ResponseMs : long.MaxValue;
+            var next = Math.Min(arrival, response);
+            if (next == long.MaxValue)
+            {
+                throw Stalled("waits for an answer to a request that is not in flight");
+            }
+
+            if (next > limitMs)
+            {
+                throw Stalled(FormattableString.Invariant($"still had requests in flight {SettleLimitMs / 1000} s (simulated) after the data ended"));
+            }
+
+            RunUntil(next);
         }
     }
+
+    private bool WaitQuietly(Task runner)
+    {
+        try
+        {
+            return runner.Wait(StallTimeout);
+        }
+        catch (AggregateException)
+        {
+            return true; // ended by an exception: reported by the caller
+        }
+    }
+
+    private BacktestFailedException Stalled(string what) =>
+        new(FormattableString.Invariant($"the strategy loop {what} (simulated time {DateTimeOffset.FromUnixTimeMilliseconds(_time.NowMs):yyyy-MM-dd HH:mm:ss.fff} UTC); the backtest stops instead of hanging"));
 
     /// <summary>Hands staged events to the loop and, if it is waiting for events, wakes it now (by firing its timer early).</summary>
     private void Flush()
@@ -145,6 +206,9 @@ public sealed partial class SimulatedExchange
             return;
         }
 
-        _parked.Wait();
+        if (!_parked.Wait(StallTimeout) && _state != RunnerState.Finished)
+        {
+            throw Stalled(FormattableString.Invariant($"neither waited for the simulation nor ended within {StallTimeout.TotalSeconds:0} s of wall time: it waits on something the simulation does not drive"));
+        }
     }
 }

@@ -59,6 +59,15 @@ public sealed partial class SimulatedExchange : IExchange
 
     public bool BatchMarketEvents { get; }
 
+    /// <summary>Simulated time allowed after the end of the data for requests in flight to be answered (60 s).</summary>
+    public long SettleLimitMs { get; init; } = 60_000;
+
+    /// <summary>
+    /// Wall-clock bound on waiting for the strategy loop to park or end (2 min; a cycle takes microseconds). Past it
+    /// the loop is waiting on something the simulation does not drive, and the run fails instead of hanging.
+    /// </summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>When true, order actions execute at once (used while the strategy shuts down).</summary>
     public bool Immediate { get; set; }
 
@@ -128,7 +137,7 @@ public sealed partial class SimulatedExchange : IExchange
         ValueTask.FromResult(Engine.ScheduleCancel(Account, at?.ToUnixTimeMilliseconds()));
 
     public ValueTask<bool> SetLeverageAsync(Coin coin, int leverage, bool isCross, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Engine.SetLeverage(Account, coin, leverage));
+        ValueTask.FromResult(Engine.SetLeverage(Account, coin, leverage, isCross) is null);
 
     public ValueTask DisposeAsync()
     {

@@ -18,6 +18,9 @@ internal sealed class AccountLedger(Address address)
 
     public Dictionary<Coin, int> Leverage { get; } = [];
 
+    /// <summary>Coins set to isolated margin (all others are cross, the venue's default).</summary>
+    public HashSet<Coin> Isolated { get; } = [];
+
     public Dictionary<long, SimOrder> OpenOrders { get; } = [];
 
     public Dictionary<Cloid, SimOrder> ByCloid { get; } = [];
@@ -36,6 +39,8 @@ internal sealed class AccountLedger(Address address)
 
         return position;
     }
+
+    public bool IsIsolated(Coin coin) => Isolated.Contains(coin);
 
     public decimal SizeOf(Coin coin) => Positions.TryGetValue(coin, out var p) ? p.Size : 0m;
 }

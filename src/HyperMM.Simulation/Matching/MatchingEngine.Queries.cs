@@ -132,7 +132,7 @@ public sealed partial class MatchingEngine
 
         var leverage = LeverageOf(ledger, book.Spec);
         return new SimPosition(book.Spec.Coin, position.Size, position.EntryPrice, mark, position.RealizedPnl,
-            position.UnrealizedPnl(mark), position.FeesPaid, leverage, Math.Abs(position.Size) * mark / leverage);
+            position.UnrealizedPnl(mark), position.FeesPaid, leverage, Math.Abs(position.Size) * mark / leverage, !ledger.IsIsolated(book.Spec.Coin));
     }
 
     /// <summary>Margin reserved by open orders: each order's part that would add exposure, at its price, over leverage.</summary>

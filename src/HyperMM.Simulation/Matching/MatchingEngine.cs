@@ -58,18 +58,38 @@ public sealed partial class MatchingEngine
         }
     }
 
-    /// <summary>Sets the leverage of a coin for an account; false when outside 1..max leverage or the coin is unknown.</summary>
-    public bool SetLeverage(Address account, Coin coin, int leverage)
+    /// <summary>
+    /// Sets the leverage and margin mode (cross, or isolated when <paramref name="isCross"/> is false) of a coin for
+    /// an account, as <c>updateLeverage</c> does. Null when done; else the venue's error text: leverage outside
+    /// 1..max leverage or an unknown coin, or a cross ⇄ isolated switch while a position is open. Both modes use
+    /// the same initial-margin check here; isolated is what the account reads back.
+    /// </summary>
+    public string? SetLeverage(Address account, Coin coin, int leverage, bool isCross = true)
     {
         lock (_gate)
         {
             if (!_books.TryGetValue(coin, out var book) || leverage < 1 || leverage > book.Spec.MaxLeverage)
             {
-                return false;
+                return VenueErrors.InvalidLeverage;
             }
 
-            Ledger(account).Leverage[coin] = leverage;
-            return true;
+            var ledger = Ledger(account);
+            if (ledger.IsIsolated(coin) == isCross && ledger.SizeOf(coin) != 0m)
+            {
+                return VenueErrors.LeverageTypeSwitch;
+            }
+
+            ledger.Leverage[coin] = leverage;
+            if (isCross)
+            {
+                ledger.Isolated.Remove(coin);
+            }
+            else
+            {
+                ledger.Isolated.Add(coin);
+            }
+
+            return null;
         }
     }
 

@@ -4,7 +4,8 @@ namespace HyperMM.Simulation.Matching;
 
 /// <summary>
 /// One coin's position of an account. <see cref="Size"/> is signed (positive long). PnL figures exclude fees;
-/// <see cref="FeesPaid"/> is the sum of fees on this coin (negative for net rebates).
+/// <see cref="FeesPaid"/> is the sum of fees on this coin (negative for net rebates). <see cref="IsCross"/> is
+/// false for a coin set to isolated margin.
 /// </summary>
 public sealed record SimPosition(
     Coin Coin,
@@ -15,4 +16,5 @@ public sealed record SimPosition(
     decimal UnrealizedPnl,
     decimal FeesPaid,
     int Leverage,
-    decimal MarginUsed);
+    decimal MarginUsed,
+    bool IsCross = true);

@@ -22,6 +22,12 @@ public static class VenueErrors
     /// <summary>The venue's text is not confirmed (PROTOCOL §2.6 only knows the status tooManyOpenOrdersRejected).</summary>
     public const string TooManyOpenOrders = "Too many open orders.";
 
+    /// <summary>updateLeverage outside 1..maxLeverage (the local venue's text; the venue's is not recorded).</summary>
+    public const string InvalidLeverage = "Invalid leverage value.";
+
+    /// <summary>updateLeverage changing cross ⇄ isolated while a position is open (live text quoted by several clients).</summary>
+    public const string LeverageTypeSwitch = "Cannot switch leverage type with open position.";
+
     public const string ScheduleCancelTooEarly = "Scheduled cancel time too early, must be at least 5 seconds from now.";
 
     public static string PostOnly(decimal bestBid, decimal bestAsk) =>

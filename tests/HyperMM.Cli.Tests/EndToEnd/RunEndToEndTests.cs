@@ -155,7 +155,7 @@ public sealed class RunEndToEndTests
         Assert.Equal(0, await session.RunAsync(output, error, CancellationToken.None));
 
         Assert.All(session.Slots, s => Assert.NotNull(s.Status?.Quote));
-        Assert.All(session.Slots, s => Assert.Equal(0, s.Status!.RequestsSent));
+        Assert.All(session.Slots, s => Assert.Equal(0, s.Status!.Figures.Counters.Requests));
         foreach (var strategy in venue.Strategies)
         {
             Assert.Empty(await venue.Info.UserFillsAsync(venue.MasterOf(strategy), default));

@@ -1,4 +1,5 @@
 using HyperMM.Cli.Journal;
+using HyperMM.Core.Accounting;
 using HyperMM.Core.Primitives;
 using HyperMM.Core.Strategy;
 using HyperMM.Core.Trading;
@@ -27,9 +28,9 @@ public sealed class JournalTests : IDisposable
         {
             writer.RegisterAccount("mm_eth_perp", "0x00000000000000000000000000000000000000aa");
             var observer = new JournalObserver(writer, _time);
-            observer.OnFill("mm_eth_perp", Fill(1, Side.Buy, 4283.9m, 0.0047m), false, 0.0047m, 4285.5m);
-            observer.OnFill("mm_eth_perp", Fill(1, Side.Buy, 4283.9m, 0.0047m), true, 0.0047m, 4285.5m); // same tid: snapshot/backfill
-            observer.OnFill("mm_eth_perp", Fill(2, Side.Sell, 4287.1m, 0.01m), false, -0.0053m, 4285.6m);
+            observer.OnFill("mm_eth_perp", Fill(1, Side.Buy, 4283.9m, 0.0047m), new FillBooking(false, 0.0047m, 4285.5m, false, 1, 1_757_015_220_200));
+            observer.OnFill("mm_eth_perp", Fill(1, Side.Buy, 4283.9m, 0.0047m), new FillBooking(true, 0.0047m, 4285.5m, false, 0, 1_757_015_220_300)); // same tid: snapshot/backfill
+            observer.OnFill("mm_eth_perp", Fill(2, Side.Sell, 4287.1m, 0.01m), new FillBooking(false, -0.0053m, 4285.6m, true, 2, 1_757_015_220_400));
             await writer.EndRunAsync("test");
         }
 
@@ -41,6 +42,8 @@ public sealed class JournalTests : IDisposable
         Assert.Equal(0.0064m, fills[0].Fill.Fee);
         Assert.False(fills[0].Historical); // the first report wins
         Assert.Equal(-0.0053m, fills[1].PositionAfter);
+        Assert.Equal(4285.5m, fills[0].MidAtFill);
+        Assert.True(fills[1].MidStale);
         Assert.Equal(Side.Sell, fills[1].Fill.Side);
         Assert.Equal(1_757_015_220_123, reader.LastFillTime("0x00000000000000000000000000000000000000aa", "ETH"));
     }
@@ -50,7 +53,7 @@ public sealed class JournalTests : IDisposable
     {
         var writer = JournalWriter.Open(_path, _time, "local", "live", ["mm_eth_perp"]);
         writer.RegisterAccount("mm_eth_perp", "0xaa");
-        new JournalObserver(writer, _time).OnFill("mm_eth_perp", Fill(9, Side.Buy, 4000m, 0.01m), false, 0.01m, 4000.05m);
+        new JournalObserver(writer, _time).OnFill("mm_eth_perp", Fill(9, Side.Buy, 4000m, 0.01m), new FillBooking(false, 0.01m, 4000.05m, false, 1, 1_757_015_220_200));
         await writer.FlushAsync();
 
         // No EndRun, no Dispose: another connection (a restarted process) sees the committed fill.
@@ -68,7 +71,7 @@ public sealed class JournalTests : IDisposable
         await using (var writer = JournalWriter.Open(_path, _time, "local", "live", ["s"]))
         {
             var observer = new JournalObserver(writer, _time, snapshotIntervalMs: 5_000);
-            StrategyStatus Status(long t, StrategyMode mode) => new("s", "ETH", t, mode, null, 0m, 0.2m, 0m, 0m, 0, 0m, 0m, 0m, 0m, 0, null);
+            StrategyStatus Status(long t, StrategyMode mode) => new("s", "ETH", t, mode, null, 0m, 0.2m, 0m, 0m, new TradeLedger(0).Figures(t), null);
             observer.OnStatus(Status(0, StrategyMode.Quoting));       // written (first)
             observer.OnStatus(Status(1_000, StrategyMode.Quoting));   // throttled
             observer.OnStatus(Status(2_000, StrategyMode.StaleData)); // written (mode change)

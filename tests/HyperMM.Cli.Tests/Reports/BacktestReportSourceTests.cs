@@ -10,30 +10,22 @@ public sealed class BacktestReportSourceTests
     private const string HlData = "data/Avellaneda_Stoikov_Market_Making_parameter_calibration/HL_data";
 
     /// <summary>
-    /// Two independent computations of the same run must agree: the backtester's own summary (kept by the matching
-    /// engine's ledger) and the report's metrics (recomputed from the fill list).
+    /// The backtest's figures (the live strategy's ledger, as of its final status) and the report's (the same ledger
+    /// replayed from the segment's entries) must be the same record, field for field.
     /// </summary>
     [Fact]
-    public void Build_RealEthReplay_ReportAgreesWithTheBacktestSummary()
+    public void Build_RealEthReplay_ReportFiguresEqualTheBacktestFigures()
     {
         var eth = TestStrategies.Eth;
         var events = HlCsvReader.Read(Path.Combine(SharedData.RootPath, HlData), eth.Coin);
         var result = BacktestSession.Run(eth, TestStrategies.SpecFor(eth), events);
 
         var data = BacktestReportSource.Build(HlData, [(result, eth.MaxAbsPosition)]);
-        var metrics = ReportCalculator.Compute(Assert.Single(data.Strategies)).Metrics;
+        var figures = ReportCalculator.Compute(Assert.Single(data.Strategies)).Figures.Figures;
 
-        Assert.True(result.Summary.Fills > 0);
-        Assert.Equal(result.Summary.Fills, metrics.Fills);
-        Assert.Equal(result.Summary.Fills - result.Summary.MakerFills, metrics.TakerFills);
-        Assert.Equal(result.Summary.Volume, metrics.Volume);
-        Assert.Equal(result.Summary.Fees, metrics.Fees);
-        Assert.Equal(result.Summary.FinalPosition, metrics.FinalPosition);
-        Assert.Equal(result.Summary.RealizedPnl, metrics.RealizedPnl);
-        Assert.Equal(result.Summary.RequestsSent, metrics.RequestsUsed);
+        Assert.True(result.Figures.Fills > 0);
+        Assert.Equal(result.Figures, figures);
+        Assert.Equal(result.Fills.Count, figures.Fills);
+        Assert.Equal(result.Fills.Sum(f => f.Price * f.Size), figures.VolumeUsd);
     }
-
-    [Fact]
-    public void Rejections_ParsesTheSummaryList() =>
-        Assert.Equal([new RejectionCount("PostOnlyWouldCross", 12), new RejectionCount("OrderNotFound", 3)], BacktestReportSource.Rejections("PostOnlyWouldCross 12, OrderNotFound 3"));
 }

@@ -1,4 +1,4 @@
-using HyperMM.Cli.Reports;
+using HyperMM.Core.Accounting;
 using HyperMM.Core.Primitives;
 
 namespace HyperMM.Cli.Tests.Reports;
@@ -30,7 +30,7 @@ public static class DemoJournal
         {
             var mid = startMid;
             var position = 0m;
-            var fills = new List<ReportFill>();
+            var ledger = new TradeLedger(TestJournal.T0);
             long lastFill = 0;
             long requests = 0;
             for (long t = 0; t <= Seconds; t += 2)
@@ -57,18 +57,17 @@ public static class DemoJournal
                     var px = s == Side.Buy ? bid : ask;
                     position += s == Side.Buy ? unit : -unit;
                     var fee = Math.Round(px * unit * 0.00015m, 6);
-                    fills.Add(new ReportFill(TestJournal.T0 + (t * 1000), s, px, unit, fee, false, mid, position));
+                    ledger.Apply(new LedgerFill(TestJournal.T0 + (t * 1000), s, px, unit, fee, false, mid, false));
                     sql.Add(TestJournal.FillSql(name, coin, tid++, t, s == Side.Buy ? "B" : "A", px, unit, fee, mid, position));
                     lastFill = t;
                 }
 
                 if (t % 10 == 0)
                 {
-                    var (realized, cost, _) = ReportCalculator.AverageCost(fills, 0m, mid);
-                    var fees = fills.Sum(f => f.Fee);
+                    ledger.Mark(TestJournal.T0 + (t * 1000), mid);
                     var error = name == "mm_hype_perp" && t > 900 ? "order rejected: PostOnlyWouldCross (re-priced behind the touch)" : null;
                     sql.Add(TestJournal.SnapshotSql(name, coin, t, position, cap, requests, stage == 1 ? "FillPressure" : "Quoting", 1, error, mid,
-                        fills.Count, fills.Sum(f => f.Price * f.Size), realized, position * (mid - cost), fees));
+                        ledger.Fills, ledger.VolumeUsd, ledger.RealizedPnl, ledger.UnrealizedPnl, ledger.Fees));
                 }
             }
         }

@@ -24,15 +24,15 @@ public sealed class DemoReportTests : IDisposable
         }
 
         var reports = ReportWriter.Write(data, OutputFolder);
-        Assert.Equal(["mm_btc_perp", "mm_eth_perp", "mm_hype_perp"], reports.Select(r => r.Metrics.Name));
-        foreach (var m in reports.Select(r => r.Metrics))
+        Assert.Equal(["mm_btc_perp", "mm_eth_perp", "mm_hype_perp"], reports.Select(r => r.Data.Name));
+        foreach (var r in reports)
         {
-            Assert.True(m.Fills > 10, $"{m.Name}: {m.Fills} fills");
-            // Realised + unrealised (average cost, marked at the last mid) equals spread capture + inventory PnL.
-            // Decimal division in the average cost leaves at most ~1e-20 of rounding.
-            Assert.True(Math.Abs((m.RealizedPnl + m.UnrealizedPnl) - (m.SpreadCapture + m.InventoryPnl)) < 1e-12m, m.Name);
-            Assert.True(m.MaxAbsInventory <= data.Strategies.Single(s => s.Name == m.Name).Inventory.Max(s => s.Cap));
-            Assert.True(File.Exists(Path.Combine(OutputFolder, $"{m.Name}-pnl.png")));
+            var m = r.Figures.Figures;
+            Assert.True(m.Fills > 10, $"{r.Data.Name}: {m.Fills} fills");
+            // Realised + unrealised (average cost, marked at the last mid) equals spread capture + inventory PnL, exactly.
+            Assert.Equal(m.RealizedPnl + m.UnrealizedPnl, m.SpreadCapture + m.InventoryPnl);
+            Assert.True(m.MaxAbsPosition <= data.Strategies.Single(s => s.Name == r.Data.Name).Inventory.Max(s => s.Cap));
+            Assert.True(File.Exists(Path.Combine(OutputFolder, $"{r.Data.Name}-pnl.png")));
         }
     }
 }

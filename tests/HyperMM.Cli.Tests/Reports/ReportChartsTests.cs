@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using HyperMM.Cli.Reports;
+using HyperMM.Core.Accounting;
 using HyperMM.Core.Primitives;
 
 namespace HyperMM.Cli.Tests.Reports;
@@ -26,7 +27,17 @@ public sealed class ReportChartsTests
             new(T0 + 25_000, Side.Sell, 2005m, 1m, 0.2m, false, 2004m, 0m),
         };
         var inventory = fills.Select(f => new InventorySample(f.TimeMs, f.PositionAfter, 2m)).ToList();
-        var data = new StrategyReportData("mm_eth_perp", "ETH", T0, T0 + 59_000, fills, quotes, inventory, [], 4, 10);
+        var entries = new List<LedgerEntry>();
+        var seq = 0;
+        foreach (var (t, mid, fill) in quotes.Select(q => (q.TimeMs, q.Mid, (ReportFill?)null)).Concat(fills.Select(f => (f.TimeMs, f.MidAtFill, (ReportFill?)f))).OrderBy(x => x.Item1))
+        {
+            entries.Add(fill is null
+                ? new LedgerEntry(++seq, t, LedgerEntryKind.Mark, mid, 0m)
+                : new LedgerEntry(++seq, t, LedgerEntryKind.Fill, mid, fill.PositionAfter, new LedgerFill(t, fill.Side, fill.Price, fill.Size, fill.Fee, fill.Taker, mid, false)));
+        }
+
+        var window = new LedgerWindow("run 1", T0, T0 + 59_000, entries, LedgerCounters.None);
+        var data = new StrategyReportData("mm_eth_perp", "ETH", 1L, T0, T0 + 59_000, [window], fills, quotes, inventory);
         return ReportCalculator.Compute(data);
     }
 
@@ -46,7 +57,7 @@ public sealed class ReportChartsTests
     [Fact]
     public void Charts_WithNoData_StillRender()
     {
-        var empty = ReportCalculator.Compute(new StrategyReportData("mm_btc_perp", "BTC", T0, T0, [], [], [], [], 0, 0));
+        var empty = ReportCalculator.Compute(new StrategyReportData("mm_btc_perp", "BTC", 1L, T0, T0, [], [], [], []));
         foreach (var png in ReportCharts.RenderAll(empty))
         {
             Assert.Equal((1200, 450), PngSize(png));
@@ -60,7 +71,7 @@ public sealed class ReportChartsTests
         try
         {
             var report = Sample();
-            ReportWriter.Write(new ReportData("test", "run-1", [report.Data]), folder);
+            ReportWriter.Write(new ReportData("test", "run 1", "journal", "test.db", [report.Data]), folder);
             foreach (var name in new[] { "mm_eth_perp-price.png", "mm_eth_perp-inventory.png", "mm_eth_perp-pnl.png", "mm_eth_perp-spread.png" })
             {
                 Assert.Equal((1200, 450), PngSize(File.ReadAllBytes(Path.Combine(folder, name))));
@@ -68,7 +79,8 @@ public sealed class ReportChartsTests
 
             var html = File.ReadAllText(Path.Combine(folder, "report.html"));
             Assert.Equal(4, html.Split("data:image/png;base64,").Length - 1);
-            Assert.Contains("<td>total PnL (net of fees)</td>", html, StringComparison.Ordinal);
+            Assert.Contains("<td>total PnL</td>", html, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(folder, "summary.json")));
             Assert.DoesNotContain("http", html, StringComparison.Ordinal); // self-contained: nothing fetched
         }
         finally

@@ -45,10 +45,24 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, err);
         // spread: (2000 − 1999)·1 + (2001 − 2000)·1 = 2; fees 0.4; flat at the end: total 1.6
-        Assert.Matches(@"total PnL \(net of fees\)\s+1\.6000", output);
+        Assert.Matches(@"total PnL\s+1\.6000", output);
         Assert.Matches(@"spread capture\s+2\.0000", output);
+        Assert.StartsWith("HyperMM report: hypermm.db: run 1 (local", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outDir, "report.html")));
         Assert.True(new FileInfo(Path.Combine(outDir, "mm_eth_perp-pnl.png")).Length > 0);
+
+        // --json: one document on stdout, nothing else, and the same content as summary.json.
+        var (jsonCode, json, jsonErr) = await Run("report", "--db", _journal.Path_, "--strategy", "mm_eth_perp", "--from", "2025-12-01T00:00:00Z", "--json");
+        Assert.Equal(0, jsonCode);
+        Assert.Equal(string.Empty, jsonErr);
+        Assert.Equal(File.ReadAllText(Path.Combine(outDir, "summary.json")), json);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var eth = Assert.Single(doc.RootElement.GetProperty("strategies").EnumerateArray());
+        Assert.Equal(1, eth.GetProperty("run").GetInt64());
+        Assert.Equal(2m, eth.GetProperty("spread_capture").GetDecimal());
+        Assert.Equal(0.4m, eth.GetProperty("fees").GetDecimal());
+        Assert.Equal(1.6m, eth.GetProperty("total_pnl").GetDecimal());
+        Assert.Equal(2, eth.GetProperty("fills").GetInt64());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using HyperMM.Cli.Reports;
+using HyperMM.Core.Accounting;
 
 namespace HyperMM.Cli.Tests.Reports;
 
@@ -10,7 +11,7 @@ namespace HyperMM.Cli.Tests.Reports;
 ///   fills:  t10 BUY 1 @ 1999 (mid 2000, fee 0.2) pos → 1
 ///           t30 SELL 0.5 @ 2003 (mid 2002, fee 0.1) pos → 0.5
 ///           t60 SELL 1 @ 2002 (mid 2001, fee 0.2, taker) pos → −0.5
-///   snapshots: t0 pos 0 cap 2 requests 0; t80 pos −0.5 cap 2 requests 12
+///   snapshots: t0 pos 0 cap 2 requests 0; t80 pos −0.5 cap 2 requests 12, 30 s in fill pressure so far
 ///   orders: 6 placed resting, 2 rejected PostOnlyWouldCross, 1 rejected MinNotional, 3 cancels.
 /// </summary>
 public sealed class ReportNumbersTests : IDisposable
@@ -30,6 +31,7 @@ public sealed class ReportNumbersTests : IDisposable
         _journal.Fill(S, "ETH", 3, 60, "A", 2002m, 1m, 0.2m, 2001m, -0.5m, crossed: true);
         _journal.Snapshot(S, "ETH", 0, 0m, 2m, 0);
         _journal.Snapshot(S, "ETH", 80, -0.5m, 2m, 12);
+        _journal.Exec("UPDATE snapshots SET fill_pressure_ms = 30000 WHERE time_ms = " + (TestJournal.T0 + 80_000));
         for (var i = 0; i < 6; i++)
         {
             _journal.Order(S, 5 + i, "place", "resting");
@@ -50,7 +52,9 @@ public sealed class ReportNumbersTests : IDisposable
 
     public void Dispose() => _journal.Dispose();
 
-    private StrategyReport Eth(long? from = null, long? to = null)
+    private LedgerFigures Eth(long? from = null, long? to = null) => EthReport(from, to).Figures.Figures;
+
+    private StrategyReport EthReport(long? from = null, long? to = null)
     {
         using var source = new JournalReportSource(_journal.Path_);
         var data = source.Load("mm_eth_perp", from, to);
@@ -60,40 +64,38 @@ public sealed class ReportNumbersTests : IDisposable
     [Fact]
     public void Volume_Fees_Fills()
     {
-        var m = Eth().Metrics;
-        Assert.Equal("ETH", m.Coin);
+        var m = Eth();
         Assert.Equal(3, m.Fills);
         Assert.Equal(1, m.TakerFills);   // the t60 sell crossed the spread
-        Assert.Equal(5002.5m, m.Volume); // 1999·1 + 2003·0.5 + 2002·1 = 1999 + 1001.5 + 2002
+        Assert.Equal(5002.5m, m.VolumeUsd); // 1999·1 + 2003·0.5 + 2002·1 = 1999 + 1001.5 + 2002
         Assert.Equal(0.5m, m.Fees);      // 0.2 + 0.1 + 0.2
     }
 
     [Fact]
     public void SpreadCapture_IsEdgeAgainstMidAtEachFill()
     {
-        var m = Eth().Metrics;
+        var m = Eth();
         // buy 1 @ 1999 vs mid 2000: +1.0; sell 0.5 @ 2003 vs 2002: +0.5; sell 1 @ 2002 vs 2001: +1.0 → 2.5
         Assert.Equal(2.5m, m.SpreadCapture);
-        Assert.Equal(2.5m / 3m, m.SpreadCapturePerFill);
-        Assert.Equal(2.5 / 5002.5 * 10_000, m.SpreadCaptureBps, 9); // 4.99750... bps of volume
+        Assert.Equal(2.5m / 5002.5m * 10_000m, m.SpreadCaptureBps); // 4.99750... bps of volume
     }
 
     [Fact]
     public void InventoryPnl_IsPositionTimesMidMoves()
     {
-        var m = Eth().Metrics;
+        var m = Eth();
         // pos 0 over 2000→2000 (t0→t10); pos 1 over 2000→2002 (t10→t20): +2; 2002→2002 (t20→t30): 0;
         // pos 0.5 over 2002→2001 (t30→t40): −0.5; 2001→2001 (t40→t60): 0; pos −0.5 over 2001→2004 (t60→t70): −1.5;
         // 2004→2004: 0. Total 2 − 0.5 − 1.5 = 0.
         Assert.Equal(0m, m.InventoryPnl);
-        Assert.Equal(2004m, m.MarkMid);
-        Assert.Equal(-0.5m, m.FinalPosition);
+        Assert.Equal(2004m, m.Mark);
+        Assert.Equal(-0.5m, m.Position);
     }
 
     [Fact]
     public void RealisedAndUnrealised_ByAverageCost_AndTheIdentityHolds()
     {
-        var m = Eth().Metrics;
+        var m = Eth();
         // buy 1 @ 1999 → avg 1999. sell 0.5 @ 2003: realised 0.5·(2003 − 1999) = 2.0.
         // sell 1 @ 2002: closes 0.5: realised += 0.5·(2002 − 1999) = 1.5 → 3.5; the other 0.5 opens short @ 2002.
         // unrealised = −0.5·(2004 − 2002) = −1.0. Gross 2.5 = spread 2.5 + inventory 0. Net = 2.5 − 0.5 = 2.0.
@@ -107,32 +109,31 @@ public sealed class ReportNumbersTests : IDisposable
     [Fact]
     public void Inventory_Max_TimeWeighted()
     {
-        var m = Eth().Metrics;
+        var m = Eth();
         // samples: t0 0 (snapshot), t10 1, t30 0.5, t60 −0.5 (fills), t80 −0.5 (snapshot); window t0..t80.
         // ∫|pos| = 0·10 + 1·20 + 0.5·30 + 0.5·20 = 45 → 45 / 80 = 0.5625
-        Assert.Equal(1m, m.MaxAbsInventory);
-        Assert.Equal(0.5625, m.TimeWeightedAbsInventory, 12);
-        Assert.Equal(80, m.WindowSeconds, 12);
+        Assert.Equal(1m, m.MaxAbsPosition);
+        Assert.Equal(0.5625m, m.TimeWeightedAbsPosition);
+        Assert.Equal(80_000, m.WindowMs);
     }
 
     [Fact]
     public void FillRate_Gaps_FillPressure_Rejections_Requests()
     {
-        var m = Eth().Metrics;
+        var m = Eth();
         Assert.Equal(135, m.FillsPerHour, 9);         // 3 fills in 80 s = 3 · 3600 / 80
-        Assert.Equal(9, m.OrdersPlaced);               // 6 resting + 3 rejected; cancels are not placements
-        Assert.Equal(1.0 / 3, m.FillsPerOrder, 12);    // 3 / 9
-        Assert.Equal(25, m.MedianSecondsBetweenFills); // gaps 20 s and 30 s → 25
-        Assert.Equal(30, m.SecondsInFillPressure, 12); // stage 1 from t40 until the next quote at t70
+        Assert.Equal(9, m.Counters.OrdersPlaced);        // 6 resting + 3 rejected; cancels are not placements
+        Assert.Equal(1.0 / 3, m.FillsPerOrder, 12);      // 3 / 9
+        Assert.Equal(30_000, m.Counters.FillPressureMs); // the strategy's own counter, from the last snapshot
         Assert.Equal(0.375, m.FillPressureFraction, 12); // 30 / 80
-        Assert.Equal([new RejectionCount("PostOnlyWouldCross", 2), new RejectionCount("MinNotional", 1)], m.Rejections);
-        Assert.Equal(12, m.RequestsUsed);               // snapshot counter 0 → 12 in run 1
+        Assert.Equal([new("PostOnlyWouldCross", 2), new KeyValuePair<string, long>("MinNotional", 1)], m.Counters.RejectionsRanked);
+        Assert.Equal(12, m.Counters.Requests);           // snapshot counter 0 → 12 in run 1
     }
 
     [Fact]
     public void CumulativePnl_EndsAtTheTotals_AndSplitsAtEachPoint()
     {
-        var r = Eth();
+        var r = EthReport();
         var last = r.Pnl[^1];
         Assert.Equal(2.5m, last.SpreadCapture);
         Assert.Equal(0m, last.InventoryPnl);
@@ -145,19 +146,19 @@ public sealed class ReportNumbersTests : IDisposable
     [Fact]
     public void TimeWindow_KeepsOnlyWhatFallsInside()
     {
-        // t25..t65: fills at t30 and t60; quotes at t40. Position before t30 = 0.5 + 0.5 = 1, treated as bought at
-        // the first mid in the window (2002, fill at t30). Spread: 0.5 + 1.0 = 1.5.
+        // t25..t65: fills at t30 and t60; quotes at t40. Position held at t25 = 1, taken over at the last mid before
+        // the window (2002, quoted at t20). Spread: 0.5 + 1.0 = 1.5.
         // Inventory: pos 1 over 2002→2002: 0; pos 0.5 over 2002→2001 (t40): −0.5; 2001→2001 (t60): 0. → −0.5
         // Realised: sell 0.5 @ 2003 vs cost 2002: +0.5; sell 1 @ 2002: closes 0.5 at 0 → 0.5; short 0.5 @ 2002.
         // Unrealised: −0.5·(2001 − 2002) = +0.5. Gross 1.0 = 1.5 − 0.5.
-        var m = Eth(TestJournal.T0 + 25_000, TestJournal.T0 + 65_000).Metrics;
+        var m = Eth(TestJournal.T0 + 25_000, TestJournal.T0 + 65_000);
         Assert.Equal(2, m.Fills);
         Assert.Equal(1.5m, m.SpreadCapture);
         Assert.Equal(-0.5m, m.InventoryPnl);
         Assert.Equal(0.5m, m.RealizedPnl);
         Assert.Equal(0.5m, m.UnrealizedPnl);
         Assert.Equal(1.0m - 0.3m, m.TotalPnl);
-        Assert.Equal(40, m.WindowSeconds, 12);
+        Assert.Equal(40_000, m.WindowMs);
     }
 
     [Fact]
@@ -166,10 +167,10 @@ public sealed class ReportNumbersTests : IDisposable
         using var source = new JournalReportSource(_journal.Path_);
         var data = source.Load(null, null, null);
         Assert.Equal(["mm_btc_perp", "mm_eth_perp"], data.Strategies.Select(s => s.Name));
-        var btc = ReportCalculator.Compute(data.Strategies[0]).Metrics;
+        var btc = ReportCalculator.Compute(data.Strategies[0]).Figures.Figures;
         Assert.Equal(1, btc.Fills);
-        Assert.Equal(90m, btc.Volume);           // 90000 · 0.001
+        Assert.Equal(90m, btc.VolumeUsd);        // 90000 · 0.001
         Assert.Equal(0.01m, btc.SpreadCapture);  // (90010 − 90000) · 0.001
-        Assert.Equal("run-1", data.RunLabel);
+        Assert.StartsWith("run 1 (local", data.RunLabel, StringComparison.Ordinal);
     }
 }

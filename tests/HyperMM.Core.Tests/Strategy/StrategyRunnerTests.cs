@@ -116,7 +116,7 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         var fill = _exchange.FillResting(bid, 0.01m);
         _exchange.Push(new FillsEvent([fill], true, 0)); // the same tid again, e.g. in a snapshot
         await StepAsync(2);
-        await _observer.WaitForAsync(() => _runner.Status?.Fills == 1 && _runner.Status.Position == 0.01m, "fill applied");
+        await _observer.WaitForAsync(() => _runner.Status?.Figures.Fills == 1 && _runner.Status.Position == 0.01m, "fill applied");
 
         Assert.Single(_observer.Fills);
         Assert.Equal(0.01m, _runner.Maker!.Ledger.Position);
@@ -173,7 +173,7 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         var bid = _exchange.OpenOrders.Single(o => o.Side == Side.Buy);
         _exchange.FillResting(bid, bid.Size);
         await StepAsync();
-        await _observer.WaitForAsync(() => _observer.Quotes.LastOrDefault().PressureStage == 0 && _runner.Status?.Fills == 1, "pressure reset by the fill");
+        await _observer.WaitForAsync(() => _observer.Quotes.LastOrDefault().PressureStage == 0 && _runner.Status?.Figures.Fills == 1, "pressure reset by the fill");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed class LoadRunnerTests
     [Fact]
     public async Task Run_ShortAndSmall_EveryActionAuthenticatedAndAccepted()
     {
-        await using var venue = await LocalExchangeServer.StartAsync(new LocalExchangeOptions { IpWeightPerMinute = 0, AddressRequestBuffer = 1_000_000 });
+        await using var venue = await LocalExchangeServer.StartAsync(new LocalExchangeOptions { IpWeightPerMinute = 0, AddressRequestBuffer = 1_000_000, WebSocketLimits = Ws.WsLimits.Off });
         var report = await LoadRunner.RunAsync(venue, new LoadOptions { Clients = 2, InFlightPerClient = 1, Duration = TimeSpan.FromMilliseconds(500), PresignedActionsPerSecond = 200 }, default);
         Assert.True(report.Accepted > 0);
         Assert.Equal(0, report.Refused);

@@ -68,6 +68,30 @@ public sealed class TestVenue : IAsyncDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>Posts a body as is; the status code and the body text, whatever they are.</summary>
+    public async Task<(int Status, string Body)> PostAnyAsync(string path, string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await Http.PostAsync(new Uri(path, UriKind.Relative), content);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// Signs <paramref name="signedAction"/> with the agent key over its strings exactly as written (as a client
+    /// that formats its own numbers does), then posts a literal body whose action is <paramref name="sentAction"/>
+    /// (default: the same text).
+    /// </summary>
+    public Task<JsonElement> PostLiteralAsync(string signedAction, string? sentAction = null)
+    {
+        var nonce = NextNonce();
+        using var doc = JsonDocument.Parse(signedAction);
+        var msgpack = L1Signing.Msgpack(ActionJson.Parse(doc.RootElement), doc.RootElement);
+        var signature = Secp256k1.Sign(Account.AgentKey, HyperliquidSigning.PrepareL1(msgpack, nonce, Handle.IsMainnet).Digest);
+        var body = $$"""{"action":{{sentAction ?? signedAction}},"nonce":{{nonce}},"signature":{"r":"{{signature.R}}","s":"{{signature.S}}","v":{{signature.V}}},"vaultAddress":null}""";
+        return PostRawAsync("/exchange", body);
+    }
+
     public Task<JsonElement> InfoAsync(string json) => PostRawAsync("/info", json);
 
     public Task<JsonElement> InfoAsync(string type, string user) => InfoAsync($"{{\"type\":\"{type}\",\"user\":\"{user}\"}}");

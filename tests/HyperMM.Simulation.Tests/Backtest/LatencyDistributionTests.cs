@@ -100,7 +100,7 @@ public sealed class LatencyDistributionTests
         var b = Run(1);
         var c = Run(2);
 
-        Assert.Equal(a.Summary, b.Summary);
+        Assert.Equal(a.Figures, b.Figures);
         Assert.Equal(a.Fills, b.Fills);
         Assert.NotEqual(a.Quotes, c.Quotes); // a different seed draws different delays, so decisions land at other times
     }

@@ -23,11 +23,11 @@ public sealed class ReplayBacktestTests
         var first = BacktestSession.Run(parameters, spec, events);
         var second = BacktestSession.Run(parameters, spec, events);
 
-        Assert.True(first.Summary.Fills > 0, "the strategy should trade in 35 minutes of real data");
-        Assert.Equal(first.Summary, second.Summary);
+        Assert.True(first.Figures.Fills > 0, "the strategy should trade in 35 minutes of real data");
+        Assert.Equal(first.Figures, second.Figures);
         Assert.Equal(first.Fills, second.Fills);
         Assert.Equal(first.Quotes, second.Quotes);
-        Assert.Equal(0, first.Summary.ClientBugRejections);
+        Assert.Equal(0, first.ClientBugRejections);
         Assert.All(first.Fills, f => Assert.True(VenueRules.IsValidPrice(f.Price, spec.SzDecimals) && VenueRules.IsValidSize(f.Size, spec.SzDecimals)));
         Assert.All(first.Quotes.Where(q => q.Bid > 0m), q => Assert.True(VenueRules.IsValidPrice(q.Bid, spec.SzDecimals)));
         Assert.All(first.Quotes.Where(q => q.Ask > 0m), q => Assert.True(VenueRules.IsValidPrice(q.Ask, spec.SzDecimals)));
@@ -44,7 +44,7 @@ public sealed class ReplayBacktestTests
 
         Parallel.For(0, results.Length, i => results[i] = BacktestSession.Run(parameters, spec, events));
 
-        Assert.All(results, r => Assert.Equal(results[0].Summary, r.Summary));
+        Assert.All(results, r => Assert.Equal(results[0].Figures, r.Figures));
         Assert.All(results, r => Assert.Equal(results[0].Quotes, r.Quotes));
     }
 }

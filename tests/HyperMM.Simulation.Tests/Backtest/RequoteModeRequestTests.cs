@@ -23,10 +23,10 @@ public sealed class RequoteModeRequestTests
         var spec = TestStrategies.SpecFor(parameters);
         var events = HlCsvReader.Read(Path.Combine(SharedData.RootPath, HlData), parameters.Coin);
 
-        var amend = BacktestSession.Run(parameters with { RequoteMode = RequoteMode.Amend }, spec, events).Summary;
-        var replace = BacktestSession.Run(parameters with { RequoteMode = RequoteMode.Replace }, spec, events).Summary;
+        var amend = BacktestSession.Run(parameters with { RequoteMode = RequoteMode.Amend }, spec, events).Figures;
+        var replace = BacktestSession.Run(parameters with { RequoteMode = RequoteMode.Replace }, spec, events).Figures;
 
-        Assert.True(amend.RequestsSent > 0 && amend.Fills > 0, "amend mode must still quote and trade");
-        Assert.True(amend.RequestsSent * 5 <= replace.RequestsSent, $"amend {amend.RequestsSent} vs replace {replace.RequestsSent} requests");
+        Assert.True(amend.Counters.Requests > 0 && amend.Fills > 0, "amend mode must still quote and trade");
+        Assert.True(amend.Counters.Requests * 5 <= replace.Counters.Requests, $"amend {amend.Counters.Requests} vs replace {replace.Counters.Requests} requests");
     }
 }

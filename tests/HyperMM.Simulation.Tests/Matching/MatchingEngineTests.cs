@@ -185,8 +185,8 @@ public sealed class MatchingEngineTests
 
         // at 2x: 0.11 @ 2000 needs 220 / 2 = 110 > 100; 0.1 needs 200 / 2 = 100 <= 100
         var b = h.Funded(2, 100m);
-        Assert.False(h.Engine.SetLeverage(b, Eth, 26)); // ETH max leverage 25
-        Assert.True(h.Engine.SetLeverage(b, Eth, 2));
+        Assert.Equal(VenueErrors.InvalidLeverage, h.Engine.SetLeverage(b, Eth, 26)); // ETH max leverage 25
+        Assert.Null(h.Engine.SetLeverage(b, Eth, 2));
         Assert.Equal(RejectReason.InsufficientMargin, h.Place(b, Side.Buy, 2000m, 0.11m).Reason);
         Assert.True(h.Place(b, Side.Buy, 2000m, 0.1m).IsAccepted);
     }

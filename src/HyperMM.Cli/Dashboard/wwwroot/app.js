@@ -11,7 +11,9 @@ function row(s) {
   return `<td>${esc(s.name)}</td><td>${esc(s.coin)}</td><td class="mode-${esc(s.mode)}">${esc(s.mode)}</td>` +
     `<td>${num(s.mid)}</td><td>${num(s.bid)}</td><td>${num(s.ask)}</td><td>${num(s.spreadBps, 1)}</td>` +
     `<td>${num(s.position)} / ${num(s.cap)}</td><td class="fills">${s.fillCount}</td><td>${num(s.volume, 2)}</td>` +
-    `<td>${signed(s.pnl, 4)}</td><td>${num(s.fees, 4)}</td><td>${s.requests}</td><td class="err">${esc(s.lastError || '')}</td>`;
+    `<td>${signed(s.spreadCapture, 4)}</td><td>${signed(s.inventoryPnl, 4)}</td><td>${num(s.fees, 4)}</td><td class="pnl">${signed(s.pnl, 4)}</td>` +
+    `<td>${s.markout10sBps === null ? 'n/a' : num(s.markout10sBps, 2)}</td><td>${s.staleMidFills} / ${s.invalidBooks}</td>` +
+    `<td>${s.requests}</td><td class="err">${esc(s.lastError || '')}</td>`;
 }
 
 function card(name) {
@@ -23,7 +25,8 @@ function card(name) {
   return el;
 }
 
-// Draws series [{label, color, points: [[t, v]], step, marker: 'B'|'A'|undefined, dash}] with autoscaled axes.
+// Draws series [{label, color, points: [[t, v, part]], step, marker: 'B'|'A'|undefined, dash}] with autoscaled axes.
+// A line is not drawn from a point of one part (journal run) to a point of the next: gaps between runs stay gaps.
 function chart(canvas, title, series) {
   const dpr = window.devicePixelRatio || 1;
   const w = canvas.clientWidth, h = canvas.clientHeight;
@@ -70,8 +73,8 @@ function chart(canvas, title, series) {
       g.lineWidth = 1.5;
       g.setLineDash(s.dash ? [4, 3] : []);
       g.beginPath();
-      s.points.forEach(([t, v], i) => {
-        if (i === 0) { g.moveTo(x(t), y(v)); return; }
+      s.points.forEach(([t, v, part], i) => {
+        if (i === 0 || part !== s.points[i - 1][2]) { g.moveTo(x(t), y(v)); return; }
         if (s.step) g.lineTo(x(t), y(s.points[i - 1][1]));
         g.lineTo(x(t), y(v));
       });
@@ -86,21 +89,21 @@ function chart(canvas, title, series) {
 function drawCard(el, s) {
   const q = s.quotes;
   chart(el.querySelector('canvas.price'), `${s.coin} mid, our bid/ask, fills`, [
-    { label: 'mid', color: '#1d2329', points: q.map(p => [p.t, p.mid]) },
-    { label: 'bid', color: '#2e8b57', step: true, points: q.map(p => [p.t, p.bid]) },
-    { label: 'ask', color: '#b22222', step: true, points: q.map(p => [p.t, p.ask]) },
+    { label: 'mid', color: '#1d2329', points: q.map(p => [p.t, p.mid, p.p]) },
+    { label: 'bid', color: '#2e8b57', step: true, points: q.map(p => [p.t, p.bid, p.p]) },
+    { label: 'ask', color: '#b22222', step: true, points: q.map(p => [p.t, p.ask, p.p]) },
     { label: '▲ buy', color: '#0a7d20', marker: 'B', points: s.fills.filter(f => f.side === 'B').map(f => [f.t, f.px]) },
     { label: '▼ sell', color: '#c00', marker: 'A', points: s.fills.filter(f => f.side === 'A').map(f => [f.t, f.px]) },
   ]);
   const inv = s.inventory;
   const span = inv.length > 0 ? [inv[0].t, inv[inv.length - 1].t] : [];
   chart(el.querySelector('canvas.inventory'), 'inventory vs cap', [
-    { label: 'position', color: '#1f3c88', step: true, points: inv.map(p => [p.t, p.v]) },
+    { label: 'position', color: '#1f3c88', step: true, points: inv.map(p => [p.t, p.v, p.p]) },
     { label: '±cap', color: '#999', dash: true, points: span.map(t => [t, s.cap]) },
     { label: '', color: '#999', dash: true, points: span.map(t => [t, -s.cap]) },
   ]);
-  chart(el.querySelector('canvas.pnl'), 'PnL (realised + unrealised − fees)', [
-    { label: 'PnL', color: '#6a1b9a', points: s.pnlSeries.map(p => [p.t, p.v]) },
+  chart(el.querySelector('canvas.pnl'), 'total PnL (spread capture + inventory − fees)', [
+    { label: 'PnL', color: '#6a1b9a', step: true, points: s.pnlSeries.map(p => [p.t, p.v, p.p]) },
   ]);
   el.querySelector('ol.recent-fills').innerHTML = s.fills.slice(-8).reverse().map(f =>
     `<li class="${f.side}" data-tid="${f.tid}">${fmtTime(f.t)} ${f.side === 'B' ? 'BUY ' : 'SELL'} ${num(f.sz)} @ ${num(f.px)}</li>`).join('');
@@ -111,6 +114,7 @@ let last = null;
 function render(state) {
   last = state;
   document.getElementById('journal').textContent = state.journal;
+  document.getElementById('run').textContent = state.run ? `showing ${state.run}` : '';
   const problem = document.getElementById('problem');
   problem.hidden = !state.problem;
   problem.textContent = state.problem || '';
