@@ -7,10 +7,10 @@ namespace HyperMM.Cli;
 public static class CliApp
 {
     /// <summary>Exit code for a user mistake (bad argument, bad config): one clear message, no stack trace.</summary>
-    public const int UsageError = 2;
+    public const int UsageError = ExitCodes.Usage;
 
     /// <summary>Exit code for a run that did not complete normally (a strategy failed, halted or stalled).</summary>
-    public const int RunFailed = 1;
+    public const int RunFailed = ExitCodes.TradingFailure;
 
     public static RootCommand BuildRoot()
     {

@@ -32,6 +32,7 @@ public sealed class HyperliquidExchange : IExchange
     private PerpMeta? _meta;
     private Task? _pump;
     private bool _userStreams;
+    private int _disposed;
 
     public HyperliquidExchange(HyperliquidExchangeOptions options, HttpClient http, TimeProvider timeProvider, ILogger? logger = null)
     {
@@ -39,7 +40,7 @@ public sealed class HyperliquidExchange : IExchange
         ArgumentNullException.ThrowIfNull(http);
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? NullLogger.Instance;
-        var transport = new HttpTransport(http, options.HttpTimeout);
+        var transport = new HttpTransport(http, options.HttpTimeout, options.RateLimit);
         Info = new InfoClient(transport, options.Endpoint, timeProvider, options.InfoRetry);
         Actions = new ExchangeClient(transport, options.Endpoint, options.Account, new NonceSource(timeProvider), timeProvider, options.ExpiresAfter);
         _socket = new HyperliquidWebSocketClient(options.Endpoint.WebSocketUri, timeProvider, options.WebSocket, _logger);
@@ -256,8 +257,14 @@ public sealed class HyperliquidExchange : IExchange
         return outcome.Success;
     }
 
+    /// <summary>Stops the stream and frees the session. Safe to call more than once (the second call does nothing).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         await _socket.DisposeAsync().ConfigureAwait(false);
         if (_pump is not null)

@@ -18,6 +18,12 @@ public sealed record HyperliquidExchangeOptions(HyperliquidEndpoint Endpoint, Tr
 
     public RetryPolicy InfoRetry { get; init; } = RetryPolicy.Default;
 
+    /// <summary>
+    /// The venue's weight window shared by every session of this process (one IP): requests wait while a 429 has
+    /// it closed, and queries retry instead of failing. Null: each 429 is a failed attempt.
+    /// </summary>
+    public RateLimitGate? RateLimit { get; init; }
+
     public WebSocketClientOptions WebSocket { get; init; } = new();
 
     /// <summary>Capacity of the event channel handed to the strategy loop (the pump waits when it is full).</summary>

@@ -19,6 +19,9 @@ namespace HyperMM.LocalExchange;
 /// </summary>
 public sealed partial class LocalVenue
 {
+    /// <summary>The text of a cancel refused by fault injection (FaultSwitches.RejectNextCancels).</summary>
+    private const string RefusedCancel = "Cancel refused by the local exchange's fault injection.";
+
     private readonly Dictionary<long, TimeInForce> _tifByOid = [];
     private long _acceptedActions;
 
@@ -113,11 +116,15 @@ public sealed partial class LocalVenue
             case OrderAction order:
                 return ExchangeResponse.Order([.. order.Orders.Select(o => VenueModels.Status(Place(account, o)))]).ToUtf8();
             case CancelAction cancel:
-                return ExchangeResponse.Cancel([.. cancel.Cancels.Select(c => VenueModels.Status(Instrument(c.Asset.Value) is { } spec
+                return ExchangeResponse.Cancel([.. cancel.Cancels.Select(c => VenueModels.Status(Faults.TakeCancelRejection()
+                    ? CancelResult.Failed(RejectReason.Unknown, VenueErrors.WithAsset(RefusedCancel, c.Asset))
+                    : Instrument(c.Asset.Value) is { } spec
                     ? Engine.Cancel(account, spec.Coin, c.Oid)
                     : CancelResult.Failed(RejectReason.OrderNotFound, VenueErrors.WithAsset(VenueErrors.MissingOrder, c.Asset))))]).ToUtf8();
             case CancelByCloidAction cancelByCloid:
-                return ExchangeResponse.Cancel([.. cancelByCloid.Cancels.Select(c => VenueModels.Status(Instrument(c.Asset.Value) is { } spec
+                return ExchangeResponse.Cancel([.. cancelByCloid.Cancels.Select(c => VenueModels.Status(Faults.TakeCancelRejection()
+                    ? CancelResult.Failed(RejectReason.Unknown, VenueErrors.WithAsset(RefusedCancel, c.Asset))
+                    : Instrument(c.Asset.Value) is { } spec
                     ? Engine.CancelByCloid(account, spec.Coin, c.Cloid)
                     : CancelResult.Failed(RejectReason.OrderNotFound, VenueErrors.WithAsset(VenueErrors.MissingOrder, c.Asset))))]).ToUtf8();
             case ModifyAction modify:

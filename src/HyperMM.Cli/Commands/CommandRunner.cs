@@ -1,13 +1,18 @@
 using System.CommandLine;
 using HyperMM.Cli.Config;
+using HyperMM.Cli.Hosting;
+using HyperMM.Cli.Journal;
+using HyperMM.Cli.Safety;
 using HyperMM.Simulation.Backtest;
+using Microsoft.Data.Sqlite;
 
 namespace HyperMM.Cli.Commands;
 
 /// <summary>
-/// Runs a command body and turns user mistakes (bad arguments, bad configuration, bad data) into one line on stderr
-/// and exit code 2. A backtest that cannot finish (its strategy loop failed or stalled) is one line and exit code 1.
-/// Anything else is a bug and keeps its stack trace.
+/// The one way out of every command: runs the body (whose <c>await using</c> blocks dispose what it opened) and turns
+/// expected failures into one line on stderr and the documented exit code (<see cref="ExitCodes"/>): a backtest
+/// that cannot finish 1, user mistakes 2, an unreachable venue 3, a journal that cannot be used 4, a lease held by
+/// another run 5. Anything else is a bug and keeps its stack trace.
 /// </summary>
 public static class CommandRunner
 {
@@ -19,15 +24,10 @@ public static class CommandRunner
         {
             return body();
         }
-        catch (Exception ex) when (ex is UsageException or ConfigException or Hosting.VenueSetupException)
+        catch (Exception ex) when (Classify(ex) is { } failure)
         {
-            parse.InvocationConfiguration.Error.WriteLine("error: " + ex.Message);
-            return CliApp.UsageError;
-        }
-        catch (BacktestFailedException ex)
-        {
-            parse.InvocationConfiguration.Error.WriteLine("error: backtest failed: " + ex.Message);
-            return CliApp.RunFailed;
+            parse.InvocationConfiguration.Error.WriteLine(failure.Line);
+            return failure.Code;
         }
     }
 
@@ -39,10 +39,29 @@ public static class CommandRunner
         {
             return await body().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is UsageException or ConfigException or Hosting.VenueSetupException)
+        catch (Exception ex) when (Classify(ex) is { } failure)
         {
-            await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            return CliApp.UsageError;
+            await parse.InvocationConfiguration.Error.WriteLineAsync(failure.Line).ConfigureAwait(false);
+            return failure.Code;
         }
+    }
+
+    /// <summary>The exit code and the one line for an expected failure; null for a bug.</summary>
+    public static (int Code, string Line)? Classify(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception switch
+        {
+            UsageException or ConfigException or VenueSetupException => (ExitCodes.Usage, "error: " + exception.Message),
+            BacktestFailedException => (ExitCodes.TradingFailure, "error: backtest failed: " + exception.Message),
+            LeaseHeldException => (ExitCodes.LeaseHeld, "error: " + exception.Message),
+            JournalException => (ExitCodes.JournalError, "error: " + exception.Message),
+            SqliteException sqlite => (ExitCodes.JournalError, "error: journal: " + sqlite.Message),
+            _ when VenueUnreachableException.IsUnreachable(exception) => (ExitCodes.VenueUnreachable, "error: " + (exception is VenueUnreachableException
+                ? exception.Message
+                : "could not reach the venue: " + exception.Message)),
+            UnauthorizedAccessException or IOException => (ExitCodes.Usage, "error: " + exception.Message),
+            _ => null,
+        };
     }
 }

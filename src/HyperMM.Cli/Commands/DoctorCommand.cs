@@ -33,12 +33,8 @@ public static class DoctorCommand
                     endpoint = HyperliquidEndpoint.Mainnet;
                     break;
                 default:
-                    if (settings.ExchangeUrl is not { } url)
-                    {
-                        throw new UsageException("doctor --network local needs --exchange-url of a running 'hypermm exchange' (the embedded one only lives inside 'hypermm run')");
-                    }
-
-                    endpoint = HyperliquidEndpoint.Custom(url, isMainnet: false);
+                    VenueOptions.RequireOutsideVenue(settings, "doctor");
+                    endpoint = HyperliquidEndpoint.Custom(settings.ExchangeUrl!, isMainnet: false);
                     if (settings.KeysFile is { } file)
                     {
                         var values = RehearsalKeys.Load(file);

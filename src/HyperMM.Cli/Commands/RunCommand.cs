@@ -21,11 +21,12 @@ public static class RunCommand
         var dashboardPort = new Option<int>("--dashboard-port") { Description = "Dashboard port (0: any free port).", DefaultValueFactory = _ => 0 };
         var plain = new Option<bool>("--plain") { Description = "Print status lines instead of the live table (default when output is not a terminal)." };
         var noWatchdog = new Option<bool>("--no-watchdog") { Description = "Testnet/mainnet: do not start the watchdog process that cancels orders if this one dies." };
+        var watchdogTimeout = new Option<int>("--watchdog-timeout") { Description = "Seconds without progress of a strategy loop (frozen or stuck engine) after which the watchdog cancels its orders.", DefaultValueFactory = _ => WatchdogCommand.DefaultTimeoutSeconds };
         var faults = new Option<string?>("--local-faults") { Description = "Embedded local exchange only: fault switches, e.g. \"ws-drop=20,http-5xx=0.05\" (see hypermm exchange --help)." };
 
         var command = new Command("run", "Run the market makers (default: all three, against the embedded local exchange).");
         venue.AddTo(command);
-        foreach (var option in new Option[] { duration, dryRun, db, logs, debug, dashboard, dashboardPort, plain, noWatchdog, faults })
+        foreach (var option in new Option[] { duration, dryRun, db, logs, debug, dashboard, dashboardPort, plain, noWatchdog, watchdogTimeout, faults })
         {
             command.Options.Add(option);
         }
@@ -45,6 +46,12 @@ public static class RunCommand
                 Watchdog = !parse.GetValue(noWatchdog) && !parse.GetValue(dryRun),
                 LocalExchangeArguments = parse.GetValue(faults),
             };
+            if (parse.GetValue(watchdogTimeout) is var seconds and (< 1 or > 3600))
+            {
+                throw new UsageException($"--watchdog-timeout: {seconds} is not between 1 and 3600 seconds");
+            }
+
+            settings = settings with { WatchdogTimeout = TimeSpan.FromSeconds(parse.GetValue(watchdogTimeout)) };
             if (settings.LocalExchangeArguments is not null && (settings.Network != "local" || settings.ExchangeUrl is not null))
             {
                 throw new UsageException("--local-faults: only with the embedded local exchange (--network local without --exchange-url)");

@@ -87,6 +87,19 @@ public sealed class VenueOptions
         };
     }
 
+    /// <summary>
+    /// Commands that act on a venue somebody else runs (doctor, cancel-all, watchdog) refuse the embedded exchange:
+    /// a fresh one would hold nothing but new, empty accounts.
+    /// </summary>
+    public static void RequireOutsideVenue(RunSettings settings, string command)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Network == "local" && settings.ExchangeUrl is null)
+        {
+            throw new UsageException($"{command} needs a venue: --network testnet, --network mainnet, or --network local with --exchange-url of a running 'hypermm exchange' (the embedded exchange only lives inside 'hypermm run')");
+        }
+    }
+
     /// <summary>The arguments that make another hypermm process (the watchdog) reach the same venue and strategies.</summary>
     public static IEnumerable<string> ToArguments(RunSettings settings)
     {

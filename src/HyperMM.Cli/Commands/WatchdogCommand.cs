@@ -5,32 +5,51 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace HyperMM.Cli.Commands;
 
 /// <summary>
-/// <c>hypermm watchdog</c> (started by <c>hypermm run</c>, not by hand): waits on standard input for heartbeats and
-/// cancels the strategies' orders when the parent dies or goes silent.
+/// <c>hypermm watchdog</c> (started by <c>hypermm run</c>, not by hand): reads the engine's per-strategy heartbeats on
+/// standard input and cancels a strategy's orders when its heartbeats stop for <c>--timeout-seconds</c> (frozen
+/// process, stuck loop) or the engine dies; says so on stderr, in its log and in the engine's journal.
 /// </summary>
 public static class WatchdogCommand
 {
+    public const int DefaultTimeoutSeconds = 30;
+
     public static Command Build()
     {
         var venue = new VenueOptions();
-        var timeout = new Option<int>("--timeout-seconds") { Description = "Silence after which the parent counts as hung.", DefaultValueFactory = _ => 30 };
+        var timeout = new Option<int>("--timeout-seconds") { Description = "Silence after which a strategy counts as hung.", DefaultValueFactory = _ => DefaultTimeoutSeconds };
+        var db = new Option<string?>("--db") { Description = "The engine's journal: what the watchdog did is noted there." };
+        var runId = new Option<long>("--run-id") { Description = "The engine's run in the journal." };
+        var logs = new Option<string?>("--log-dir") { Description = "Folder for the watchdog's JSON log." };
+        var parentPid = new Option<int>("--parent-pid") { Description = "The engine's process id (for the messages)." };
         var command = new Command("watchdog", "Internal: the client-side dead-man switch started by 'hypermm run'.") { Hidden = true };
         venue.AddTo(command);
-        command.Options.Add(timeout);
+        foreach (var option in new Option[] { timeout, db, runId, logs, parentPid })
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parse, _) => CommandRunner.RunAsync(parse, async () =>
         {
             var settings = venue.Read(parse);
-            var outcome = await WatchdogLoop.WatchAsync(Console.In, TimeSpan.FromSeconds(parse.GetValue(timeout)), TimeProvider.System, CancellationToken.None).ConfigureAwait(false);
-            if (outcome == WatchdogLoop.Outcome.CleanShutdown)
+            VenueOptions.RequireOutsideVenue(settings, "watchdog");
+            var seconds = parse.GetValue(timeout);
+            if (seconds < 1)
             {
-                return 0;
+                throw new UsageException($"--timeout-seconds: {seconds} is not a positive number of seconds");
             }
 
-            var output = parse.InvocationConfiguration.Error;
-            await output.WriteLineAsync($"watchdog: parent {(outcome == WatchdogLoop.Outcome.ParentDied ? "died" : "went silent")}; cancelling the strategies' orders").ConfigureAwait(false);
-            using var sweepTime = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await using var connector = await VenueConnectors.CreateAsync(settings, NullLoggerFactory.Instance, output, sweepTime.Token).ConfigureAwait(false);
-            return await StrategySweep.RunAsync(connector, settings.Strategies, output, sweepTime.Token).ConfigureAwait(false);
+            using var loggers = parse.GetValue(logs) is { } folder ? FileLogging.Create(folder, debug: false) : NullLoggerFactory.Instance;
+            var watch = new WatchdogActions(settings, parse.GetValue(db), parse.GetValue(runId), parse.GetValue(parentPid), parse.InvocationConfiguration.Error, loggers);
+            try
+            {
+                var loop = new WatchdogLoop(settings.Strategies.Select(s => s.Name), TimeSpan.FromSeconds(seconds), TimeProvider.System);
+                var outcome = await loop.WatchAsync(Console.In, watch.SweepAsync, watch.NoticeAsync, CancellationToken.None).ConfigureAwait(false);
+                return outcome == WatchdogLoop.Outcome.CleanShutdown ? ExitCodes.Ok : watch.WorstCode;
+            }
+            finally
+            {
+                await watch.DisposeAsync().ConfigureAwait(false);
+            }
         }));
         return command;
     }

@@ -14,7 +14,7 @@ namespace HyperMM.Cli.Hosting;
 /// checks that it may trade for the configured account (PROTOCOL §8: the most common real failure is a key that
 /// belongs to another account), then opens a <see cref="HyperliquidExchange"/> session over HTTP and WebSocket.
 /// </summary>
-public sealed class HyperliquidConnector : IVenueConnector
+public sealed partial class HyperliquidConnector : IVenueConnector
 {
     private readonly HyperliquidEndpoint _endpoint;
     private readonly IStrategyKeys _keys;
@@ -27,7 +27,8 @@ public sealed class HyperliquidConnector : IVenueConnector
     /// <summary>Attempts at the start-up signer check before a strategy is given up (delays 1, 2, 4, 8, 8 s).</summary>
     private const int ConnectAttempts = 6;
 
-    public HyperliquidConnector(string network, HyperliquidEndpoint endpoint, IStrategyKeys keys, ILoggerFactory loggers, TimeProvider time)
+    /// <param name="notice">Where a line for the trader goes (rate-limit waits); the log gets it too.</param>
+    public HyperliquidConnector(string network, HyperliquidEndpoint endpoint, IStrategyKeys keys, ILoggerFactory loggers, TimeProvider time, Action<string>? notice = null)
     {
         Network = network;
         _endpoint = endpoint;
@@ -38,8 +39,20 @@ public sealed class HyperliquidConnector : IVenueConnector
         {
             Timeout = Timeout.InfiniteTimeSpan, // each call carries its own timeout
         };
-        _info = new InfoClient(new HttpTransport(_http, TimeSpan.FromSeconds(10)), endpoint, time);
+        RateLimit = new RateLimitGate(time);
+        var log = loggers.CreateLogger("HyperMM.Venue");
+        RateLimit.Waiting += (_, line) =>
+        {
+            LogWaiting(log, line);
+            notice?.Invoke(line);
+        };
+        _info = new InfoClient(new HttpTransport(_http, TimeSpan.FromSeconds(10), RateLimit), endpoint, time);
     }
+
+    public RateLimitGate RateLimit { get; }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Line}")]
+    private static partial void LogWaiting(ILogger logger, string line);
 
     public string Network { get; }
 
@@ -51,7 +64,7 @@ public sealed class HyperliquidConnector : IVenueConnector
         var key = _keys.Resolve(strategy);
         var account = key.Account ?? key.Key.Address;
         await CheckSignerAsync(strategy, key, cancellationToken).ConfigureAwait(false);
-        var options = new HyperliquidExchangeOptions(_endpoint, new TradingAccount(key.Key, account));
+        var options = new HyperliquidExchangeOptions(_endpoint, new TradingAccount(key.Key, account)) { RateLimit = RateLimit };
         var exchange = new HyperliquidExchange(options, _http, _time, _loggers.CreateLogger("HyperMM.Venue." + strategy.Name));
         lock (_sessions)
         {
@@ -64,22 +77,35 @@ public sealed class HyperliquidConnector : IVenueConnector
     private async Task CheckSignerAsync(StrategyParameters strategy, StrategyKey key, CancellationToken cancellationToken)
     {
         UserRole? role = null;
+        Exception? lastError = null;
         // A venue that answers 5xx/429 or drops the connection for a moment must not keep a strategy from starting:
         // the question is retried for about half a minute (the /info client already retries each call 3 times).
+        // A venue that never answers is unreachable (exit code 3), named with its URL and the last reason.
         for (var attempt = 1; role is null; attempt++)
         {
             try
             {
+                if (attempt > 1)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(8, 1 << (attempt - 2))), _time, cancellationToken).ConfigureAwait(false);
+                }
+
                 role = await _info.UserRoleAsync(key.Key.Address, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is HttpRequestException or HyperliquidInfoException or TimeoutException)
             {
+                lastError = ex;
                 if (attempt >= ConnectAttempts)
                 {
-                    throw new VenueSetupException($"{strategy.Name}: could not ask {_endpoint.BaseUri} who {key.Key.Address} is: {ex.Message}", ex);
+                    throw VenueUnreachableException.IsUnreachable(ex)
+                        ? VenueUnreachableException.For(_endpoint, ex)
+                        : new VenueSetupException($"{strategy.Name}: could not ask {_endpoint.BaseUri} who {key.Key.Address} is: {ex.Message}", ex);
                 }
-
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(8, 1 << (attempt - 1))), _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (lastError is not null && VenueUnreachableException.IsUnreachable(lastError))
+            {
+                // Stopped while the venue was still not answering: that is what the trader must hear.
+                throw VenueUnreachableException.For(_endpoint, lastError);
             }
         }
 

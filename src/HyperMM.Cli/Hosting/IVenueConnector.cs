@@ -1,5 +1,6 @@
 using HyperMM.Core.Model;
 using HyperMM.Core.Trading;
+using HyperMM.Hyperliquid.Transport;
 
 namespace HyperMM.Cli.Hosting;
 
@@ -17,4 +18,7 @@ public interface IVenueConnector : IAsyncDisposable
     /// account, coin not listed) is thrown as <see cref="VenueSetupException"/> with a message that says how.
     /// </summary>
     Task<IExchange> ConnectAsync(StrategyParameters strategy, CancellationToken cancellationToken);
+
+    /// <summary>The venue's weight window shared by this connector's sessions; while it is paused nobody is stuck, only waiting.</summary>
+    RateLimitGate? RateLimit => null;
 }

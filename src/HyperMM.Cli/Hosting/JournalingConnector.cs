@@ -1,6 +1,7 @@
 using HyperMM.Cli.Journal;
 using HyperMM.Core.Model;
 using HyperMM.Core.Trading;
+using HyperMM.Hyperliquid.Transport;
 
 namespace HyperMM.Cli.Hosting;
 
@@ -16,6 +17,8 @@ public sealed class JournalingConnector(IVenueConnector inner, JournalWriter jou
         journal.RegisterAccount(strategy.Name, exchange.Account.Hex);
         return exchange;
     }
+
+    public RateLimitGate? RateLimit => inner.RateLimit;
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

@@ -1,6 +1,7 @@
 using HyperMM.Core.Model;
 using HyperMM.Core.Trading;
 using HyperMM.Hyperliquid.Accounts;
+using HyperMM.Hyperliquid.Transport;
 using HyperMM.LocalExchange;
 using Microsoft.Extensions.Logging;
 
@@ -20,17 +21,19 @@ public sealed class LocalVenueConnector : IVenueConnector
     private readonly RehearsalKeys _keys = new("the embedded local exchange");
     private readonly HyperliquidConnector _inner;
 
-    private LocalVenueConnector(LocalExchangeHandle exchange, ILoggerFactory loggers, TimeProvider time)
+    private LocalVenueConnector(LocalExchangeHandle exchange, ILoggerFactory loggers, TimeProvider time, Action<string>? notice)
     {
         _exchange = exchange;
-        _inner = new HyperliquidConnector("local", HyperliquidEndpoint.Custom(exchange.BaseUrl, exchange.IsMainnet), _keys, loggers, time);
+        _inner = new HyperliquidConnector("local", HyperliquidEndpoint.Custom(exchange.BaseUrl, exchange.IsMainnet), _keys, loggers, time, notice);
     }
 
     public string Network => $"local exchange {_exchange.BaseUrl}";
 
     public LocalExchangeHandle Exchange => _exchange;
 
-    public static async Task<LocalVenueConnector> StartAsync(LocalExchangeOptions options, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
+    public RateLimitGate? RateLimit => _inner.RateLimit;
+
+    public static async Task<LocalVenueConnector> StartAsync(LocalExchangeOptions options, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken, Action<string>? notice = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         LocalExchangeHandle handle;
@@ -43,7 +46,7 @@ public sealed class LocalVenueConnector : IVenueConnector
             throw new VenueSetupException("the local exchange could not start: " + ex.Message, ex);
         }
 
-        return new LocalVenueConnector(handle, loggers, time);
+        return new LocalVenueConnector(handle, loggers, time, notice);
     }
 
     public Task<IExchange> ConnectAsync(StrategyParameters strategy, CancellationToken cancellationToken)

@@ -1,8 +1,10 @@
+using System.Globalization;
 using HyperMM.Cli.Commands;
 using HyperMM.Cli.Dashboard;
 using HyperMM.Cli.Journal;
 using HyperMM.Cli.Output;
 using HyperMM.Core.Strategy;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -56,7 +58,9 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
         await output.WriteLineAsync($"hypermm run: {string.Join(", ", names)} on {connector.Network}{(settings.DryRun ? " (dry run: no orders sent)" : string.Empty)}; journal {settings.DatabasePath}; logs {settings.LogFolder}").ConfigureAwait(false);
         await output.WriteLineAsync(settings.Duration is { } d ? $"running for {d}; Ctrl-C stops earlier" : "running until Ctrl-C").ConfigureAwait(false);
 
-        using var runFor = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        // The run stops at Ctrl-C/SIGTERM, at the end of --duration, or when the journal stops writing: an engine that
+        // cannot journal must not trade.
+        using var runFor = CancellationTokenSource.CreateLinkedTokenSource(stop, journal.Failed);
         if (settings.Duration is { } duration)
         {
             runFor.CancelAfter(duration);
@@ -64,7 +68,7 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
 
         // The embedded exchange dies with this process, so only an outside venue needs someone to clean up after us.
         await using var watchdog = settings.Watchdog && (settings.Network != "local" || settings.ExchangeUrl is not null)
-            ? WatchdogProcess.Start(VenueOptions.ToArguments(settings), time)
+            ? WatchdogProcess.Start(WatchdogArguments(journal.RunId), new StrategyHeartbeats(_host.Slots, () => venue.RateLimit?.IsPaused ?? false), settings.WatchdogTimeout, time)
             : null;
         DashboardHandle? dashboard = null;
         if (settings.Dashboard)
@@ -83,13 +87,30 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
             await dashboard.DisposeAsync().ConfigureAwait(false);
         }
 
-        await journal.FlushAsync().ConfigureAwait(false);
-        var reason = stop.IsCancellationRequested ? "signal" : "duration";
-        await journal.EndRunAsync(reason).ConfigureAwait(false);
-        return await SummarizeAsync(output, journal).ConfigureAwait(false);
+        var reason = journal.Failure is not null ? "journal failed" : stop.IsCancellationRequested ? "signal" : "duration";
+        Exception? endFailure = null;
+        try
+        {
+            await journal.EndRunAsync(reason).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            endFailure = ex;
+        }
+
+        return await SummarizeAsync(output, error, journal, endFailure).ConfigureAwait(false);
     }
 
-    private async Task<int> SummarizeAsync(TextWriter output, JournalWriter journal)
+    private IEnumerable<string> WatchdogArguments(long runId) =>
+        VenueOptions.ToArguments(settings).Concat(
+        [
+            "--db", Path.GetFullPath(settings.DatabasePath),
+            "--run-id", runId.ToString(CultureInfo.InvariantCulture),
+            "--log-dir", Path.GetFullPath(settings.LogFolder),
+            "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+        ]);
+
+    private async Task<int> SummarizeAsync(TextWriter output, TextWriter error, JournalWriter journal, Exception? endFailure)
     {
         var slots = _host!.Slots;
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = settings.LiveTable ? AnsiSupport.Detect : AnsiSupport.No });
@@ -101,13 +122,30 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
         console.Write(StatusTable.Build(slots, final: true));
         foreach (var slot in slots)
         {
-            await output.WriteLineAsync(LiveView.Line(slot) + (settings.DryRun ? string.Empty : $"; orders left: {slot.OrdersLeft?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}")).ConfigureAwait(false);
+            await output.WriteLineAsync(LiveView.Line(slot) + (settings.DryRun ? string.Empty : $"; orders left: {slot.OrdersLeft?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}")).ConfigureAwait(false);
         }
 
         var failed = slots.Count(s => s.Error is not null);
-        var left = settings.DryRun ? 0 : slots.Sum(s => s.OrdersLeft ?? (s.Exchange is null ? 0 : 1));
-        var journalOk = journal.Failure is null;
-        await output.WriteLineAsync($"run {journal.RunId} ended: {slots.Count - failed} of {slots.Count} strategies ran, {left} orders left, journal {(journalOk ? "complete" : "FAILED: " + journal.Failure!.Message)}").ConfigureAwait(false);
-        return failed == 0 && left == 0 && journalOk ? 0 : 1;
+        var unknown = settings.DryRun ? [] : slots.Where(s => s.OrdersLeft is null).Select(s => s.Name).ToList();
+        var left = settings.DryRun ? 0 : slots.Sum(s => s.OrdersLeft ?? 0);
+        var leftText = unknown.Count == 0 ? $"{left} orders left" : $"orders left unknown ({string.Join(", ", unknown)} not confirmed{(left > 0 ? $"; {left} left on the others" : string.Empty)})";
+        var journalFailure = journal.Failure ?? endFailure;
+        await output.WriteLineAsync($"run {journal.RunId} ended: {slots.Count - failed} of {slots.Count} strategies ran, {leftText}, journal {(journalFailure is null ? "complete" : "FAILED: " + journalFailure.Message)}").ConfigureAwait(false);
+
+        if (journalFailure is not null)
+        {
+            await error.WriteLineAsync($"error: the journal {settings.DatabasePath} failed ({journalFailure.Message}): trading was halted and orders cancelled; see the lines above for what is left").ConfigureAwait(false);
+            return ExitCodes.JournalError;
+        }
+
+        var unreachable = slots.Where(s => s.Unreachable && s.Error is not null).Select(s => s.Error!).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var message in unreachable)
+        {
+            await error.WriteLineAsync("error: " + message).ConfigureAwait(false);
+        }
+
+        return unreachable.Count > 0 ? ExitCodes.VenueUnreachable
+            : failed == 0 && left == 0 && unknown.Count == 0 ? ExitCodes.Ok
+            : ExitCodes.TradingFailure;
     }
 }

@@ -47,6 +47,9 @@ public sealed record RunSettings
     /// <summary>Start a watchdog process that cancels our orders if this process dies (venue networks).</summary>
     public bool Watchdog { get; init; }
 
+    /// <summary>A strategy whose loop makes no progress for this long has its orders cancelled by the watchdog.</summary>
+    public TimeSpan WatchdogTimeout { get; init; } = TimeSpan.FromSeconds(Commands.WatchdogCommand.DefaultTimeoutSeconds);
+
     /// <summary>Local exchange only: fault switches for rehearsals (see <c>hypermm exchange --help</c>).</summary>
     public string? LocalExchangeArguments { get; init; }
 }

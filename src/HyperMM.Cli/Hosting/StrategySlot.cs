@@ -18,8 +18,20 @@ public sealed class StrategySlot(StrategyParameters parameters)
     /// <summary>Why the strategy did not start or stopped early (null while fine).</summary>
     public string? Error { get; set; }
 
+    /// <summary>The strategy stopped because the venue could not be reached (exit code 3).</summary>
+    public bool Unreachable { get; set; }
+
     /// <summary>Our orders still listed by the venue after shutdown (should be 0); null if it could not be checked.</summary>
     public int? OrdersLeft { get; set; }
 
     public StrategyStatus? Status => Runner?.Status;
+
+    /// <summary>The strategy's part of the run is over: its loop ended and its orders were counted (or could not be).</summary>
+    public bool Finished
+    {
+        get => Volatile.Read(ref _finished);
+        set => Volatile.Write(ref _finished, value);
+    }
+
+    private bool _finished;
 }

@@ -1,40 +1,87 @@
+using HyperMM.Cli.Commands;
 using HyperMM.Core.Model;
 
 namespace HyperMM.Cli.Hosting;
 
 /// <summary>
-/// Connects each strategy and cancels every order carrying its cloid tag: the panic button
-/// (<c>hypermm cancel-all</c>) and what the watchdog does when the trading process dies.
+/// Connects each strategy, cancels every order carrying its cloid tag and checks on the venue that none is left: the
+/// panic button (<c>hypermm cancel-all</c>) and what the watchdog does when the trading process dies or hangs.
 /// </summary>
 public static class StrategySweep
 {
-    /// <summary>Returns 0 when every strategy was swept, 1 when one could not be.</summary>
+    /// <summary>
+    /// Sweeps every strategy at once (one failing does not stop the others) and prints one line each. Exit code 0 exactly
+    /// when the venue lists none of their orders afterwards; 1 when some are left (listed), 3 when the venue could not
+    /// be reached (orders left unknown), 2 when a strategy cannot be connected for a setup reason.
+    /// </summary>
     public static async Task<int> RunAsync(IVenueConnector connector, IReadOnlyList<StrategyParameters> strategies, TextWriter output, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(strategies);
         ArgumentNullException.ThrowIfNull(output);
-        var failures = 0;
-        foreach (var strategy in strategies)
+
+        // Side by side (each strategy is its own account), printed in configuration order.
+        var writers = strategies.Select(_ => new StringWriter()).ToList();
+        var codes = await Task.WhenAll(strategies.Select((s, i) => SweepOneAsync(connector, s, writers[i], cancellationToken))).ConfigureAwait(false);
+        foreach (var writer in writers)
         {
-            try
-            {
-                var exchange = await connector.ConnectAsync(strategy, cancellationToken).ConfigureAwait(false);
-                await using (exchange.ConfigureAwait(false))
-                {
-                    var cancelled = await OrderSweeper.SweepAsync(exchange, strategy, cancellationToken).ConfigureAwait(false);
-                    await output.WriteLineAsync($"{strategy.Name}: cancelled {cancelled} order(s) on {exchange.Account}").ConfigureAwait(false);
-                }
-            }
-#pragma warning disable CA1031 // Each strategy is swept even if another one fails; the failure is reported.
-            catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
-            {
-                failures++;
-                await output.WriteLineAsync($"{strategy.Name}: could not sweep: {ex.Message}").ConfigureAwait(false);
-            }
+            await output.WriteAsync(writer.ToString()).ConfigureAwait(false);
+            await writer.DisposeAsync().ConfigureAwait(false);
         }
 
-        return failures == 0 ? 0 : 1;
+        return Worst(codes);
+    }
+
+    /// <summary>Sweeps one strategy, prints what happened in one line (plus one per order left) and returns its exit code.</summary>
+    public static async Task<int> SweepOneAsync(IVenueConnector connector, StrategyParameters strategy, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(output);
+        int code;
+        string line;
+        try
+        {
+            // The connector owns the session and disposes it; the sweep only uses it.
+            var exchange = await connector.ConnectAsync(strategy, cancellationToken).ConfigureAwait(false);
+            var outcome = await OrderSweeper.SweepAndVerifyAsync(exchange, strategy, cancellationToken).ConfigureAwait(false);
+            code = outcome.Clean ? ExitCodes.Ok : ExitCodes.TradingFailure;
+            line = outcome.Clean && outcome.Cancelled == 0
+                ? $"{strategy.Name}: nothing to cancel on {outcome.Account}; none left"
+                : outcome.Clean
+                ? $"{strategy.Name}: cancelled {outcome.Cancelled} order(s) on {outcome.Account}; none left"
+                : $"{strategy.Name}: {outcome.Left.Count} order(s) still open on {outcome.Account} after {OrderSweeper.Rounds} attempts"
+                  + (outcome.Refusal is null ? string.Empty : $" (venue: {outcome.Refusal})") + ":"
+                  + string.Concat(outcome.Left.Select(o => Environment.NewLine + "  " + OrderSweeper.Describe(o)));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            code = ExitCodes.VenueUnreachable;
+            line = $"{strategy.Name}: the venue did not answer in time; orders left unknown";
+        }
+        catch (VenueSetupException ex)
+        {
+            code = ExitCodes.Usage;
+            line = $"{strategy.Name}: could not connect: {ex.Message}; orders left unknown";
+        }
+#pragma warning disable CA1031 // Each strategy is swept even if another one fails; the failure is reported with its exit code.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            var unreachable = VenueUnreachableException.IsUnreachable(ex);
+            code = unreachable ? ExitCodes.VenueUnreachable : ExitCodes.TradingFailure;
+            line = $"{strategy.Name}: {(unreachable ? string.Empty : "could not sweep: ")}{ex.Message}; orders left unknown";
+        }
+
+        await output.WriteLineAsync(line).ConfigureAwait(false);
+        return code;
+    }
+
+    /// <summary>Orders known to be left outrank an unreachable venue, which outranks a setup mistake.</summary>
+    public static int Worst(IEnumerable<int> codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        int[] severity = [ExitCodes.TradingFailure, ExitCodes.VenueUnreachable, ExitCodes.Usage];
+        var set = codes.ToHashSet();
+        return severity.FirstOrDefault(set.Contains, set.FirstOrDefault(c => c != ExitCodes.Ok));
     }
 }

@@ -52,7 +52,25 @@ public sealed class TradingHost
     {
         try
         {
+            await RunConnectedSlotAsync(slot, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            slot.Finished = true;
+        }
+    }
+
+    private async Task RunConnectedSlotAsync(StrategySlot slot, CancellationToken ct)
+    {
+        try
+        {
             slot.Exchange = await _connector.ConnectAsync(slot.Parameters, ct).ConfigureAwait(false);
+        }
+        catch (VenueUnreachableException ex)
+        {
+            slot.Unreachable = true;
+            Fail(slot, ex.Message);
+            return;
         }
         catch (VenueSetupException ex)
         {
@@ -61,7 +79,7 @@ public sealed class TradingHost
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            return;
+            return; // stopped before it connected: it placed nothing, and the orders left stay unknown
         }
 
         var options = _runnerOptions with { BackfillFillsSinceMs = _backfillSince(slot.Parameters, slot.Exchange.Account) };
@@ -77,6 +95,7 @@ public sealed class TradingHost
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            slot.Unreachable = VenueUnreachableException.IsUnreachable(ex);
             Fail(slot, ex.GetType().Name + ": " + ex.Message);
         }
 

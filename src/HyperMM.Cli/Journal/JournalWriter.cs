@@ -21,6 +21,7 @@ public sealed class JournalWriter : IAsyncDisposable
     private readonly Task _loop;
     private readonly Dictionary<string, string> _accounts = new(StringComparer.Ordinal);
     private readonly object _accountsGate = new();
+    private readonly CancellationTokenSource _failed = new();
 
     private JournalWriter(SqliteConnection connection, TimeProvider time, long runId, string path)
     {
@@ -37,6 +38,9 @@ public sealed class JournalWriter : IAsyncDisposable
 
     /// <summary>The error that stopped the writer, if any.</summary>
     public Exception? Failure { get; private set; }
+
+    /// <summary>Cancelled when the writer stops on an error: the engine halts trading rather than trade unjournaled.</summary>
+    public CancellationToken Failed => _failed.Token;
 
     /// <summary>
     /// Opens (creating folder, file and schema as needed, migrating an older journal) and records the start of a run
@@ -120,31 +124,44 @@ public sealed class JournalWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Queues an entry. After a failure (<see cref="Failure"/>) entries are not written: the engine is halting on
+    /// <see cref="Failed"/>, and the file log still has every fill and note.
+    /// </summary>
     public void Enqueue(JournalEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (Failure is not null)
         {
-            throw new InvalidOperationException("The journal stopped writing: " + Failure.Message, Failure);
+            return;
         }
 
         _queue.Writer.TryWrite(entry);
     }
 
-    /// <summary>Completes when every entry enqueued so far is committed.</summary>
+    /// <summary>Completes when every entry enqueued so far is committed, or the writer failed (see <see cref="Failure"/>).</summary>
     public Task FlushAsync()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Enqueue(new FlushEntry(done));
+        if (Failure is not null || !_queue.Writer.TryWrite(new FlushEntry(done)))
+        {
+            return Task.CompletedTask;
+        }
+
         return done.Task;
     }
 
-    /// <summary>Records how the run ended, then drains and closes.</summary>
+    /// <summary>Records how the run ended, then drains and closes. A failed journal is not written to again.</summary>
     public async Task EndRunAsync(string reason)
     {
         await FlushAsync().ConfigureAwait(false);
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+        if (Failure is not null)
+        {
+            return;
+        }
+
         using var end = _connection.CreateCommand();
         end.CommandText = "UPDATE runs SET ended_ms = $t, end_reason = $r WHERE run_id = $id";
         end.Parameters.AddWithValue("$t", _time.GetUtcNow().ToUnixTimeMilliseconds());
@@ -163,6 +180,7 @@ public sealed class JournalWriter : IAsyncDisposable
         finally
         {
             await _connection.DisposeAsync().ConfigureAwait(false);
+            _failed.Dispose();
         }
     }
 
@@ -189,9 +207,16 @@ public sealed class JournalWriter : IAsyncDisposable
                 Failure = ex;
                 foreach (var flush in batch.OfType<FlushEntry>())
                 {
-                    flush.Done.TrySetException(ex);
+                    flush.Done.TrySetResult();
                 }
 
+                _queue.Writer.TryComplete();
+                while (reader.TryRead(out var dropped))
+                {
+                    (dropped as FlushEntry)?.Done.TrySetResult();
+                }
+
+                await _failed.CancelAsync().ConfigureAwait(false);
                 return;
             }
 

@@ -31,6 +31,64 @@ public sealed partial class StrategyRunner
         return recovered;
     }
 
+    /// <summary>Attempts of <see cref="CancelPatientlyAsync"/> before what is left is reported.</summary>
+    private const int PatientCancelAttempts = 6;
+
+    /// <summary>Once the address budget is used up the venue still takes one request per 10 s (PROTOCOL §7.2).</summary>
+    private static readonly TimeSpan AddressBudgetPause = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Cancels, and while the venue refuses for its limits (the address request budget, the IP weight window) waits and
+    /// tries the refused ones again, saying so, instead of giving up: reconciliation after a restart must clear what an
+    /// earlier run left. Bounded by <see cref="PatientCancelAttempts"/> and the run's cancellation. Returns how many
+    /// orders are gone.
+    /// </summary>
+    private async Task<int> CancelPatientlyAsync(MarketMaker maker, IReadOnlyList<CancelRequest> cancels, string what, CancellationToken ct)
+    {
+        var gone = 0;
+        var pending = cancels;
+        for (var attempt = 1; ; attempt++)
+        {
+            maker.Stats.RequestsSent += pending.Count;
+            var results = await _exchange.CancelOrdersAsync(pending, ct).ConfigureAwait(false);
+            MarkProgress();
+            var again = new List<CancelRequest>();
+            for (var i = 0; i < pending.Count && i < results.Count; i++)
+            {
+                if (results[i].OrderGone)
+                {
+                    gone++;
+                }
+                else if (results[i].Reason is RejectReason.AddressRateLimited or RejectReason.HttpRateLimited)
+                {
+                    again.Add(pending[i]);
+                }
+            }
+
+            if (again.Count == 0 || attempt >= PatientCancelAttempts)
+            {
+                return gone;
+            }
+
+            Note("warn", FormattableString.Invariant(
+                $"rate limited by the venue: waiting {AddressBudgetPause.TotalSeconds:0} s before retrying the cancel of {again.Count} {what}"));
+            await WaitAliveAsync(AddressBudgetPause, ct).ConfigureAwait(false);
+            pending = again;
+        }
+    }
+
+    /// <summary>Waits, marking progress every second: a loop waiting for the venue is not a stuck loop.</summary>
+    private async Task WaitAliveAsync(TimeSpan wait, CancellationToken ct)
+    {
+        var until = _time.GetTimestamp() + (long)(wait.TotalSeconds * _time.TimestampFrequency);
+        while (_time.GetTimestamp() < until)
+        {
+            MarkProgress();
+            var left = TimeSpan.FromSeconds((until - _time.GetTimestamp()) / (double)_time.TimestampFrequency);
+            await Task.Delay(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), _time, ct).ConfigureAwait(false);
+        }
+    }
+
     private async Task ResyncAsync(MarketMaker maker, CancellationToken ct)
     {
         var recovered = await RecoverFillsAsync(maker, ct).ConfigureAwait(false);
@@ -59,8 +117,7 @@ public sealed partial class StrategyRunner
         if (venueByCloid.Count > 0)
         {
             var cancels = venueByCloid.Values.Select(o => new CancelRequest(o.Coin, o.OrderId, o.Cloid)).ToList();
-            maker.Stats.RequestsSent += cancels.Count;
-            await _exchange.CancelOrdersAsync(cancels, ct).ConfigureAwait(false);
+            await CancelPatientlyAsync(maker, cancels, "orders the venue lists that we lost track of", ct).ConfigureAwait(false);
         }
 
         maker.AwaitingResync = false;

@@ -34,6 +34,7 @@ public sealed partial class StrategyRunner
     private bool _deadManAvailable = true;
     private long _lastPositionCheckMs = long.MinValue;
     private decimal? _pendingPositionMismatch;
+    private long _progress;
     private bool _invalidBookNoted;
 
     public StrategyRunner(StrategyParameters parameters, IExchange exchange, TimeProvider time, IStrategyObserver? observer = null, uint runId = 0)
@@ -66,6 +67,14 @@ public sealed partial class StrategyRunner
 
     private long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
+    /// <summary>
+    /// Counts the loop's steps (each start-up step, each pass of the loop, at least once a second while it runs). A
+    /// supervisor that sees it stand still knows the loop is stuck even though the process is alive.
+    /// </summary>
+    public long Progress => Interlocked.Read(ref _progress);
+
+    private void MarkProgress() => Interlocked.Increment(ref _progress);
+
     /// <summary>Runs until cancelled or until the event stream completes, then cancels every order it owns.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -82,7 +91,9 @@ public sealed partial class StrategyRunner
 
     private async Task<MarketMaker> StartAsync(CancellationToken ct)
     {
+        MarkProgress();
         var instrument = await _exchange.GetInstrumentAsync(_parameters.Coin, ct).ConfigureAwait(false);
+        MarkProgress();
         var maker = new MarketMaker(_parameters, instrument, new CloidFactory(_parameters.Name, _options.RunId), NowMs);
         Maker = maker;
         _observer.OnLedger(_parameters.Name, maker.Ledger.OpeningEntry);
@@ -94,8 +105,11 @@ public sealed partial class StrategyRunner
             Note("warn", FormattableString.Invariant($"could not set leverage {_parameters.Leverage}x; continuing with the account's current leverage"));
         }
 
+        MarkProgress();
         await _exchange.SubscribeAsync(_parameters.Coin, ct).ConfigureAwait(false);
+        MarkProgress();
         var account = await _exchange.GetAccountAsync(_parameters.Coin, ct).ConfigureAwait(false);
+        MarkProgress();
         Book(maker.AdoptAccount(account, NowMs));
         Note("info", FormattableString.Invariant($"position at start {account.Position} (entry {account.EntryPrice}), account value {account.AccountValue} USD"));
         if (_options.BackfillFillsSinceMs is { } since)
@@ -130,9 +144,8 @@ public sealed partial class StrategyRunner
         }
         else if (stale.Count > 0)
         {
-            var results = await _exchange.CancelOrdersAsync(stale, ct).ConfigureAwait(false);
-            maker.Stats.RequestsSent += stale.Count;
-            Note("info", FormattableString.Invariant($"cancelled {results.Count(r => r.OrderGone)} of {stale.Count} orders left by an earlier run"));
+            var gone = await CancelPatientlyAsync(maker, stale, "orders left by an earlier run", ct).ConfigureAwait(false);
+            Note(gone == stale.Count ? "info" : "warn", FormattableString.Invariant($"cancelled {gone} of {stale.Count} orders left by an earlier run"));
         }
 
         PublishStatus(maker, NowMs);
@@ -144,6 +157,7 @@ public sealed partial class StrategyRunner
         var reader = _exchange.Events;
         while (!ct.IsCancellationRequested)
         {
+            MarkProgress();
             while (reader.TryRead(out var ev))
             {
                 Handle(maker, ev);

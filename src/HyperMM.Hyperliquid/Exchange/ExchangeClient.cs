@@ -10,8 +10,10 @@ namespace HyperMM.Hyperliquid.Exchange;
 
 /// <summary>
 /// Signs and sends /exchange actions for one <see cref="TradingAccount"/>, with nonces from its signer's
-/// <see cref="NonceSource"/>. Never retries: a 5xx or a timeout is reported as ambiguous (the caller looks the order
-/// up by cloid), a 429 as rate-limited. When <see cref="Poster"/> is set (WebSocket post) it is tried first and
+/// <see cref="NonceSource"/>. Never retries an order: a 5xx or a timeout is reported as ambiguous (the caller looks
+/// the order up by cloid), a 429 as rate-limited (and it closes the transport's <see cref="RateLimitGate"/>). Cancels
+/// are the exception: a 429 means the venue did not process them, so they are signed again and resent once the gate
+/// opens, within the gate's <see cref="RateLimitGate.MaxWait"/>. When <see cref="Poster"/> is set (WebSocket post) it is tried first and
 /// HTTP is used only when the socket could not send.
 /// </summary>
 public sealed class ExchangeClient
@@ -68,7 +70,26 @@ public sealed class ExchangeClient
         }
 
         var http = await _transport.PostJsonAsync(_endpoint.ExchangeUri, ExchangeRequestJson.WriteUtf8(request), ct).ConfigureAwait(false);
+        if (http.Outcome == HttpOutcome.RateLimited)
+        {
+            _transport.RateLimit?.OnRateLimited(http.RetryAfter, "/exchange " + request.Action.Type);
+        }
+
         return ExchangeOutcomes.FromHttp(http);
+    }
+
+    /// <summary>Sends an action the venue may safely receive again after a 429 (it was not processed), waiting at the gate.</summary>
+    private async Task<ActionOutcome> SendResendingOn429Async(HyperliquidAction action, CancellationToken ct)
+    {
+        var started = _time.GetTimestamp();
+        while (true)
+        {
+            var outcome = await SendAsync(action, ct).ConfigureAwait(false);
+            if (outcome.Reason != RejectReason.HttpRateLimited || _transport.RateLimit is not { } gate || _time.GetElapsedTime(started) > gate.MaxWait)
+            {
+                return outcome;
+            }
+        }
     }
 
     public async Task<IReadOnlyList<OrderResult>> PlaceOrdersAsync(IReadOnlyList<OrderWire> orders, CancellationToken ct, OrderGrouping grouping = OrderGrouping.Na)
@@ -81,14 +102,14 @@ public sealed class ExchangeClient
     public async Task<IReadOnlyList<CancelResult>> CancelAsync(IReadOnlyList<CancelWire> cancels, CancellationToken ct, bool fast = false)
     {
         ArgumentNullException.ThrowIfNull(cancels);
-        var outcome = await SendAsync(new CancelAction(cancels, fast), ct).ConfigureAwait(false);
+        var outcome = await SendResendingOn429Async(new CancelAction(cancels, fast), ct).ConfigureAwait(false);
         return ExchangeOutcomes.ToCancelResults(outcome, cancels.Count);
     }
 
     public async Task<IReadOnlyList<CancelResult>> CancelByCloidAsync(IReadOnlyList<CancelByCloidWire> cancels, CancellationToken ct, bool fast = false)
     {
         ArgumentNullException.ThrowIfNull(cancels);
-        var outcome = await SendAsync(new CancelByCloidAction(cancels, fast), ct).ConfigureAwait(false);
+        var outcome = await SendResendingOn429Async(new CancelByCloidAction(cancels, fast), ct).ConfigureAwait(false);
         return ExchangeOutcomes.ToCancelResults(outcome, cancels.Count);
     }
 

@@ -25,5 +25,15 @@ public sealed class HyperliquidInfoException : Exception
         Reason = reason;
     }
 
+    public HyperliquidInfoException(RejectReason reason, string message, string? detail)
+        : base(message)
+    {
+        Reason = reason;
+        Detail = detail;
+    }
+
     public RejectReason Reason { get; } = RejectReason.Unknown;
+
+    /// <summary>What went wrong on the way, without the request ("Connection refused (127.0.0.1:9)", "HTTP 429 …").</summary>
+    public string? Detail { get; }
 }

@@ -148,21 +148,38 @@ public sealed class InfoClient
             w.WriteEndObject();
         });
         HttpResult? last = null;
-        for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
+        var waited = TimeSpan.Zero;
+        var attempt = 0;
+        var gated = false;
+        while (attempt < _retry.MaxAttempts)
         {
-            if (attempt > 1)
+            if (attempt > 0 && !gated)
             {
-                await Task.Delay(_retry.DelayBefore(attempt), _time, ct).ConfigureAwait(false);
+                await Task.Delay(_retry.DelayBefore(attempt + 1), _time, ct).ConfigureAwait(false);
             }
 
             last = await _transport.PostJsonAsync(_endpoint.InfoUri, body, ct).ConfigureAwait(false);
+            gated = false;
             switch (last.Outcome)
             {
                 case HttpOutcome.Success:
                     return JsonRead.Document(last.Body.Span, parse);
                 case HttpOutcome.ClientError:
                     throw new HyperliquidInfoException(RejectReason.Unknown, $"/info {Describe(body)}: {last.Error}: {Truncate(last.BodyText)}");
+                case HttpOutcome.RateLimited when _transport.RateLimit is { } gate:
+                    // Not a failed attempt: the venue's weight window is full. The gate holds every request of this
+                    // process back until it refills; the query fails only after waiting longer than the gate allows.
+                    waited += gate.OnRateLimited(last.RetryAfter, "/info " + TypeOf(body));
+                    if (waited > gate.MaxWait)
+                    {
+                        throw new HyperliquidInfoException(RejectReason.HttpRateLimited,
+                            $"/info {Describe(body)}: still rate limited by the venue after waiting {waited.TotalSeconds:0} s", last.Error);
+                    }
+
+                    gated = true;
+                    continue;
                 default:
+                    attempt++;
                     continue;
             }
         }
@@ -174,7 +191,7 @@ public sealed class InfoClient
             HttpOutcome.Timeout => RejectReason.Timeout,
             _ => RejectReason.Transport,
         };
-        throw new HyperliquidInfoException(reason, $"/info {Describe(body)} failed after {_retry.MaxAttempts} attempts: {last.Error}");
+        throw new HyperliquidInfoException(reason, $"/info {Describe(body)} failed after {_retry.MaxAttempts} attempts: {last.Error}", last.Error);
     }
 
     private static void Type(Utf8JsonWriter w, string type) => w.WriteString("type", type);
@@ -183,6 +200,12 @@ public sealed class InfoClient
     {
         w.WriteString("type", type);
         w.WriteString("user", user.Hex);
+    }
+
+    private static string TypeOf(byte[] body)
+    {
+        using var doc = JsonDocument.Parse(body);
+        return doc.RootElement.TryGetProperty("type", out var type) ? type.GetString() ?? "?" : "?";
     }
 
     private static string Describe(byte[] body) => Truncate(System.Text.Encoding.UTF8.GetString(body));

@@ -4,4 +4,7 @@ namespace HyperMM.Hyperliquid.Transport;
 public sealed record HttpResult(HttpOutcome Outcome, int StatusCode, ReadOnlyMemory<byte> Body, string? Error)
 {
     public string BodyText => System.Text.Encoding.UTF8.GetString(Body.Span);
+
+    /// <summary>The venue's Retry-After, when it sent one (429/503).</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -15,18 +15,30 @@ public sealed class HttpTransport
 
     /// <param name="http">A client whose own Timeout is infinite or larger than <paramref name="timeout"/>.</param>
     /// <param name="timeout">Per-request timeout.</param>
-    public HttpTransport(HttpClient http, TimeSpan timeout)
+    /// <param name="rateLimit">
+    /// The venue's weight window as seen by this process: every request waits while it is closed, and a 429 closes
+    /// it. Null: no waiting (each caller handles 429 itself).
+    /// </param>
+    public HttpTransport(HttpClient http, TimeSpan timeout, RateLimitGate? rateLimit = null)
     {
         _http = http ?? throw new ArgumentNullException(nameof(http));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         _timeout = timeout;
+        RateLimit = rateLimit;
     }
 
     public TimeSpan Timeout => _timeout;
 
+    public RateLimitGate? RateLimit { get; }
+
     public async Task<HttpResult> PostJsonAsync(Uri uri, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uri);
+        if (RateLimit is { } gate)
+        {
+            await gate.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutCts.CancelAfter(_timeout);
         using var content = new ReadOnlyMemoryContent(body);
@@ -44,7 +56,15 @@ public sealed class HttpTransport
                 >= 500 => HttpOutcome.ServerError,
                 _ => HttpOutcome.ClientError,
             };
-            return new HttpResult(outcome, status, bytes, outcome == HttpOutcome.Success ? null : $"HTTP {status} {response.ReasonPhrase}");
+            if (outcome == HttpOutcome.Success)
+            {
+                RateLimit?.OnSuccess();
+            }
+
+            return new HttpResult(outcome, status, bytes, outcome == HttpOutcome.Success ? null : $"HTTP {status} {response.ReasonPhrase}")
+            {
+                RetryAfter = RetryAfterOf(response),
+            };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -55,4 +75,10 @@ public sealed class HttpTransport
             return new HttpResult(HttpOutcome.TransportError, 0, ReadOnlyMemory<byte>.Empty, ex.Message);
         }
     }
+
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        _ => null,
+    };
 }

@@ -13,6 +13,7 @@ public sealed class FaultSwitches
     private TimeSpan _httpDelay;
     private int _http429Remaining;
     private int _rejectOrdersRemaining;
+    private int _rejectCancelsRemaining;
     private volatile bool _feedPaused;
     private long _dropGeneration;
 
@@ -89,6 +90,28 @@ public sealed class FaultSwitches
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         lock (_gate) { _rejectOrdersRemaining = count; }
+    }
+
+    /// <summary>Refuses the next <paramref name="count"/> cancels (per cancel, the order stays on the book).</summary>
+    public void RejectNextCancels(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (_gate) { _rejectCancelsRemaining = count; }
+    }
+
+    /// <summary>True when this cancel must be refused by the fault switch (consumes one).</summary>
+    public bool TakeCancelRejection()
+    {
+        lock (_gate)
+        {
+            if (_rejectCancelsRemaining <= 0)
+            {
+                return false;
+            }
+
+            _rejectCancelsRemaining--;
+            return true;
+        }
     }
 
     /// <summary>Closes every open WebSocket connection once, now.</summary>

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using HyperMM.Cli.Journal;
+using HyperMM.Cli.Tests.EndToEnd;
+using HyperMM.LocalExchange;
+using HyperMM.TestSupport;
+
+namespace HyperMM.Cli.Tests.Safety;
+
+/// <summary>
+/// The watchdog acts on silence, not only on a closed pipe: a real watchdog process fed one heartbeat and then
+/// nothing, and a real trading process frozen with SIGSTOP against a real exchange process.
+/// </summary>
+public sealed class WatchdogEndToEndTests
+{
+    private static string ShippedConfig => Path.Combine(SharedData.RepositoryRoot, "config/strategies.yaml");
+
+    [Fact]
+    public async Task OneHeartbeatThenSilence_TheWatchdogCancelsAfterTheTimeout_AndNotesItInTheJournal()
+    {
+        await using var venue = await LocalRehearsal.StartAsync(new LocalExchangeOptions { IpWeightPerMinute = 0 });
+        var eth = venue.Strategies.First(s => s.Name == "mm_eth_perp");
+        await OwnOrders.PlaceAsync(venue.Exchange.BaseUrl, venue.Accounts[venue.Strategies.ToList().IndexOf(eth)], eth.Name, eth.Coin, 2);
+        long runId;
+        await using (var journal = JournalWriter.Open(venue.DatabasePath, TimeProvider.System, "local", "live", ["mm_eth_perp"]))
+        {
+            runId = journal.RunId;
+            await journal.EndRunAsync("test");
+        }
+
+        // What '(echo hb; sleep 40) | hypermm watchdog --timeout-seconds 3' does: one beat, then an open but silent pipe.
+        using var watchdog = HypermmProcess.Start(
+            ["watchdog", "--network", "local", "--exchange-url", venue.Exchange.BaseUrl.ToString(), "--keys-file", venue.KeysFile, "--config", ShippedConfig,
+             "--strategy", "mm_eth_perp", "--timeout-seconds", "3", "--db", venue.DatabasePath, "--run-id", runId.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            pipeInput: true);
+        var started = Stopwatch.StartNew();
+        await watchdog.Process.StandardInput.WriteLineAsync("hb");
+        await watchdog.Process.StandardInput.FlushAsync();
+        var beat = started.Elapsed;
+
+        Assert.True(await watchdog.WaitForTextAsync("none left", TimeSpan.FromSeconds(40)), "the watchdog did not act on silence: " + watchdog.Transcript);
+        var acted = started.Elapsed;
+        Assert.False(watchdog.Process.HasExited, "the watchdog must act while the pipe is still open: " + watchdog.Transcript);
+        Assert.True(acted - beat >= TimeSpan.FromSeconds(3), $"acted {acted - beat} after the heartbeat, before the 3 s timeout");
+        Assert.True(acted < TimeSpan.FromSeconds(3 + 10), $"acted only {acted} after starting (timeout 3 s + start-up and sweep)");
+        Assert.Contains("no heartbeat for 3 s", watchdog.Transcript, StringComparison.Ordinal);
+        Assert.Contains("mm_eth_perp: cancelled 2 order(s)", watchdog.Transcript, StringComparison.Ordinal);
+        Assert.Empty(await venue.Info.OpenOrdersAsync(venue.MasterOf(eth), default));
+
+        var notes = JournalNotes.Read(venue.DatabasePath, runId);
+        Assert.Contains(notes, n => n.Strategy == "mm_eth_perp" && n.Message.Contains("no heartbeat for 3 s", StringComparison.Ordinal)
+            && n.Message.Contains("cancelled 2 order(s)", StringComparison.Ordinal));
+
+        watchdog.Process.StandardInput.Close(); // the pipe closes: "parent died", sweep again (nothing left) and exit
+        Assert.Equal(0, await watchdog.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("the engine died", watchdog.Transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SigstopOfARealRun_TheWatchdogCancelsEveryOrderWithinTimeoutPlusFiveSeconds_ThenTheRunResumesAndStopsClean()
+    {
+        using var venue = await ExchangeProcess.StartAsync();
+        var db = Path.Combine(venue.Folder, "hypermm.db");
+        using var run = HypermmProcess.Start(
+            ["run", "--network", "local", "--exchange-url", venue.Url.ToString(), "--keys-file", venue.KeysFile, "--config", ShippedConfig,
+             "--db", db, "--log-dir", Path.Combine(venue.Folder, "logs"), "--plain", "--watchdog-timeout", "3"]);
+        Assert.True(await venue.WaitForOrdersAsync(c => c.All(n => n > 0), TimeSpan.FromSeconds(90)), "the strategies never all rested orders: " + run.Transcript);
+
+        await run.SignalAsync("STOP");
+        var frozen = Stopwatch.StartNew();
+        var cleared = await venue.WaitForOrdersAsync(c => c.All(n => n == 0), TimeSpan.FromSeconds(30));
+        var took = frozen.Elapsed;
+        Assert.True(cleared, "orders still resting 30 s after SIGSTOP: " + run.Transcript);
+        Assert.True(took <= TimeSpan.FromSeconds(3 + 5), $"orders cleared {took} after SIGSTOP, more than the 3 s timeout + 5 s");
+
+        await run.SignalAsync("CONT");
+        Assert.True(await venue.WaitForOrdersAsync(c => c.All(n => n > 0), TimeSpan.FromSeconds(60)), "the run did not quote again after SIGCONT: " + run.Transcript);
+        await run.SignalAsync("INT");
+        var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        Assert.True(exit == 0, $"exit {exit}: {run.Transcript}");
+        var left = await venue.OpenOrderCountsAsync();
+        Assert.Equal(new[] { 0, 0, 0 }, left);
+        Assert.Contains("heartbeats resumed", run.Transcript, StringComparison.Ordinal);
+
+        var notes = JournalNotes.Read(db, 1);
+        foreach (var strategy in ExchangeProcess.Strategies)
+        {
+            Assert.Contains(notes, n => n.Strategy == strategy && n.Message.StartsWith("watchdog (no heartbeat for 3 s", StringComparison.Ordinal));
+        }
+    }
+}
