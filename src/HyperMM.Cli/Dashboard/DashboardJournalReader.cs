@@ -2,6 +2,7 @@ using System.Globalization;
 using HyperMM.Cli.Journal;
 using HyperMM.Cli.Reports;
 using Microsoft.Data.Sqlite;
+using static HyperMM.Cli.Journal.JournalDecimal;
 
 namespace HyperMM.Cli.Dashboard;
 
@@ -64,7 +65,6 @@ public sealed class DashboardJournalReader : IDisposable
         return cmd;
     }
 
-    private static decimal Dec(SqliteDataReader r, int i) => decimal.Parse(r.GetString(i), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private DashboardStrategy Strategy(StrategyReport report, IReadOnlyList<long> runIds)
     {

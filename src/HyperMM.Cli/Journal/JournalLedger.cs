@@ -4,6 +4,7 @@ using HyperMM.Core.Primitives;
 using HyperMM.Core.Strategy;
 using HyperMM.Core.Trading;
 using Microsoft.Data.Sqlite;
+using static HyperMM.Cli.Journal.JournalDecimal;
 
 namespace HyperMM.Cli.Journal;
 
@@ -206,5 +207,4 @@ public static class JournalLedger
         return cmd;
     }
 
-    private static decimal Dec(SqliteDataReader r, int i) => decimal.Parse(r.GetString(i), NumberStyles.Float, CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using HyperMM.Core.Primitives;
 using HyperMM.Core.Trading;
 using Microsoft.Data.Sqlite;
+using static HyperMM.Cli.Journal.JournalDecimal;
 
 namespace HyperMM.Cli.Journal;
 
@@ -86,5 +87,4 @@ public sealed class JournalReader : IDisposable
         return fills;
     }
 
-    private static decimal Dec(SqliteDataReader r, int i) => decimal.Parse(r.GetString(i), NumberStyles.Float, CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperMM.Cli.Hosting;
+using HyperMM.Core.Strategy;
 using Spectre.Console;
 
 namespace HyperMM.Cli.Output;
@@ -49,15 +50,20 @@ public static class LiveView
     public static string Line(StrategySlot slot)
     {
         ArgumentNullException.ThrowIfNull(slot);
-        var s = slot.Status;
-        if (slot.Error is not null)
+        return Line(slot.Name, slot.Status, slot.Error);
+    }
+
+    /// <summary>One strategy in one line from its status: the ledger's figures as the status carries them.</summary>
+    public static string Line(string name, StrategyStatus? s, string? error)
+    {
+        if (error is not null)
         {
-            return $"{slot.Name}: failed: {slot.Error}";
+            return $"{name}: failed: {error}";
         }
 
         if (s is null)
         {
-            return $"{slot.Name}: connecting";
+            return $"{name}: connecting";
         }
 
         var c = CultureInfo.InvariantCulture;
@@ -65,7 +71,7 @@ public static class LiveView
             ? string.Create(c, $"mid {q.Mid} bid {(q.Bid.IsQuoted ? q.Bid.Price.ToString(c) : "-")} ask {(q.Ask.IsQuoted ? q.Ask.Price.ToString(c) : "-")} spread {q.SpreadBps:0.0} bps")
             : "no quote yet";
         var f = s.Figures;
-        return string.Create(c, $"{slot.Name}: {s.Mode} {quote} position {s.Position}/{s.MaxAbsPosition} fills {f.Fills} pnl {FigureRows.D(f.TotalPnl, 4)} (spread {FigureRows.D(f.SpreadCapture, 4)} inventory {FigureRows.D(f.InventoryPnl, 4)} fees {FigureRows.D(f.Fees, 4)})")
+        return string.Create(c, $"{name}: {s.Mode} {quote} position {s.Position}/{s.MaxAbsPosition} fills {f.Fills} pnl {FigureRows.D(f.TotalPnl, 4)} (spread {FigureRows.D(f.SpreadCapture, 4)} inventory {FigureRows.D(f.InventoryPnl, 4)} fees {FigureRows.D(f.Fees, 4)})")
             + (s.LastError is null ? string.Empty : " last error: " + s.LastError);
     }
 }

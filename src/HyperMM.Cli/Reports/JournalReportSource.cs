@@ -1,6 +1,7 @@
 using System.Globalization;
 using HyperMM.Cli.Journal;
 using Microsoft.Data.Sqlite;
+using static HyperMM.Cli.Journal.JournalDecimal;
 
 namespace HyperMM.Cli.Reports;
 
@@ -73,7 +74,6 @@ public sealed class JournalReportSource : IDisposable
 
     private static bool In(long t, long? fromMs, long? toMs) => (fromMs is null || t >= fromMs) && (toMs is null || t <= toMs);
 
-    private static decimal Dec(SqliteDataReader r, int i) => decimal.Parse(r.GetString(i), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private SqliteCommand Command(string sql, string strategy, IReadOnlyList<long> runIds, long? fromMs, long? toMs)
     {

@@ -31,4 +31,7 @@ public sealed record BacktestOptions
     public TimeSpan MinSegment { get; init; } = TimeSpan.FromSeconds(10);
 
     public static TimeSpan DefaultMaxGap { get; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Also told everything the strategy loop reports (e.g. a journal), besides the backtest's own recorder.</summary>
+    public Core.Strategy.IStrategyObserver? Observer { get; init; }
 }

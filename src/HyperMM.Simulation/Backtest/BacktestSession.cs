@@ -114,7 +114,8 @@ public static class BacktestSession
         engine.Deposit(SimulatedAccount, options.InitialUsdc);
         recorder.Inventory.Add(new InventoryPoint(startMs, 0m));
 
-        var runner = new StrategyRunner(parameters, exchange, time, recorder,
+        var observer = options.Observer is null ? (IStrategyObserver)recorder : new CompositeStrategyObserver(recorder, options.Observer);
+        var runner = new StrategyRunner(parameters, exchange, time, observer,
             new StrategyRunnerOptions { RunId = options.RunId, DeadManRefresh = TimeSpan.FromDays(365) });
         using var stop = new CancellationTokenSource();
         long count;
