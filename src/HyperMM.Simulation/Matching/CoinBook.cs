@@ -6,8 +6,7 @@ namespace HyperMM.Simulation.Matching;
 
 /// <summary>
 /// One coin's book: account orders per price level in time order, plus the outside market's last L2 snapshot
-/// (liquidity that belongs to nobody we simulate) with what was taken from it since that snapshot: consumed by our takers,
-/// or withheld because it was priced at or through one of our resting orders.
+/// (liquidity that belongs to nobody we simulate) with what our takers consumed from it since that snapshot.
 /// </summary>
 internal sealed class CoinBook(InstrumentSpec spec)
 {

@@ -13,8 +13,8 @@ public sealed partial class MatchingEngine
     /// A new L2 snapshot of the outside market (size that belongs to no simulated account). Resting account orders
     /// keep their place: their queue ahead follows <see cref="MatchingEngineOptions.QueueModel"/>. A snapshot never
     /// fills anything, even when the outside book has moved to or through one of our orders: only trade prints are
-    /// evidence of an execution. The outside orders priced at or through our best order on the other side are
-    /// withheld instead (<see cref="WithholdCrossingOutside"/>), so the merged book is never locked or crossed by an
+    /// evidence of an execution. The outside orders priced at or through our best order on the other side are moved
+    /// just beyond it instead (<see cref="OutsideRepricing"/>), so the merged book is never locked or crossed by an
     /// account order (docs/SIMULATION.md §2, "Book moving through us").
     /// </summary>
     public void ApplyOutsideBook(OrderBookSnapshot snapshot)
@@ -25,41 +25,11 @@ public sealed partial class MatchingEngine
             var now = NowMs;
             FireScheduledCancels(now);
             var book = Book(snapshot.Coin);
+            snapshot = OutsideRepricing.AwayFromOurs(snapshot, Best(book.Levels(Side.Buy)), Best(book.Levels(Side.Sell)), book.Spec.SzDecimals);
             UpdateQueues(book, Side.Buy, book.Outside(Side.Buy), snapshot.Bids);
             UpdateQueues(book, Side.Sell, book.Outside(Side.Sell), snapshot.Asks);
             book.SetOutside(snapshot);
-            WithholdCrossingOutside(book, Side.Buy);
-            WithholdCrossingOutside(book, Side.Sell);
             PublishBook(book, now);
-        }
-    }
-
-    /// <summary>
-    /// Outside orders on the side opposite <paramref name="restingSide"/> priced at or through our best order there
-    /// would have met it. Had our order been in the real book, a post-only order priced like that (the usual maker
-    /// order) would have been refused by the venue, so it is taken out of the outside view until the next snapshot,
-    /// without a fill; a taker that did trade with us leaves a print, which fills us in <see cref="ApplyOutsideTrade"/>.
-    /// </summary>
-    private static void WithholdCrossingOutside(CoinBook book, Side restingSide)
-    {
-        var ours = book.Levels(restingSide);
-        if (ours.Count == 0)
-        {
-            return;
-        }
-
-        var limit = ours[0].Price;
-        var opposite = restingSide.Opposite();
-        var outside = book.Outside(opposite);
-        for (var i = 0; i < outside.Count; i++)
-        {
-            var price = outside[i].Price;
-            if (restingSide == Side.Buy ? price > limit : price < limit)
-            {
-                break;
-            }
-
-            book.ConsumeOutside(opposite, price, book.OutsideAvailable(opposite, i));
         }
     }
 
@@ -145,6 +115,8 @@ public sealed partial class MatchingEngine
         volumeLeft -= before - order.Remaining;
         return changed;
     }
+
+    private static decimal Best(List<PriceLevel> ours) => ours.Count > 0 ? ours[0].Price : 0m;
 
     private void UpdateQueues(CoinBook book, Side side, IReadOnlyList<BookLevel> previous, IReadOnlyList<BookLevel> next)
     {

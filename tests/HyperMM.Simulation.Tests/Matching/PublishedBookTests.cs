@@ -17,7 +17,7 @@ namespace HyperMM.Simulation.Tests.Matching;
 public sealed class PublishedBookTests
 {
     [Fact]
-    public void OutsideAskLandingOnOurBid_IsWithheldWithoutAFill_AndTheBookStaysTwoSided()
+    public void OutsideAskLandingOnOurBid_MovesJustAboveItWithoutAFill_AndTheBookStaysTwoSided()
     {
         var h = new EngineHarness();
         var a = h.Funded(1);
@@ -25,12 +25,13 @@ public sealed class PublishedBookTests
         h.Place(a, Side.Buy, 2000m, 1m, TimeInForce.Alo);
 
         // The outside market moves down: 0.4 offered at exactly our bid. A post-only seller there would have been
-        // refused by the venue (it would cross our bid); only a print is evidence of a seller that traded with us.
+        // refused by the venue (it would cross our bid) and would offer one tick higher; only a print is evidence of
+        // a seller that traded with us.
         h.Engine.ApplyOutsideBook(Book(1, [(1999.9m, 5m)], [(2000m, 0.4m), (2000.1m, 4m)]));
 
         Assert.Empty(h.Engine.GetFills(a));
         var top = h.Sink.Books[^1].Top;
-        Assert.Equal((2000m, 1m, 2000.1m, 4m), (top.BidPrice, top.BidSize, top.AskPrice, top.AskSize)); // the offer at 2000 withheld
+        Assert.Equal((2000m, 1m, 2000.1m, 4.4m), (top.BidPrice, top.BidSize, top.AskPrice, top.AskSize)); // 0.4 joined 2000.1
 
         // a seller that does trade there leaves a print at our price: 0.4 of it is ours (nothing was ahead of us)
         h.Engine.ApplyOutsideTrade(new Trade(Eth, 2, Side.Sell, 2000m, 0.4m, 2));
@@ -39,7 +40,7 @@ public sealed class PublishedBookTests
     }
 
     [Fact]
-    public void OutsideBidsAtAndThroughOurAsk_AreWithheld_AndOurTakerCannotHitThem()
+    public void OutsideBidsAtAndThroughOurAsk_MoveJustBelowIt()
     {
         var h = new EngineHarness();
         var a = h.Funded(1);
@@ -49,12 +50,28 @@ public sealed class PublishedBookTests
 
         h.Engine.ApplyOutsideBook(Book(1, [(2000.1m, 1m), (2000m, 2m), (1999.9m, 5m)], [(2000.2m, 4m)]));
 
+        // 1 at 2000.1 and 2 at 2000 are at or through our 2000 ask: they join the 5 at 1999.9, one tick below it
         Assert.Empty(h.Engine.GetFills(a));
         var top = h.Sink.Books[^1].Top;
-        Assert.Equal((1999.9m, 2000m, 0.3m), (top.BidPrice, top.AskPrice, top.AskSize)); // 2000.1 and 2000 bids withheld
-        // another account selling into the book meets 1999.9 (what is left), not the withheld bids
-        var sold = h.Place(b, Side.Sell, 1999.9m, 1m, TimeInForce.Ioc);
-        Assert.Equal((1m, 1999.9m), (sold.FilledSize, sold.AveragePrice));
+        Assert.Equal((1999.9m, 8m, 2000m, 0.3m), (top.BidPrice, top.BidSize, top.AskPrice, top.AskSize));
+        // another account selling into the book meets them there
+        var sold = h.Place(b, Side.Sell, 1999.9m, 6m, TimeInForce.Ioc);
+        Assert.Equal((6m, 1999.9m), (sold.FilledSize, sold.AveragePrice));
+    }
+
+    [Fact]
+    public void Moved_volume_goes_to_the_first_valid_price_across_a_tick_boundary()
+    {
+        // ETH (szDecimals 4): 10000 has five integer digits, so its tick is 1; just below, 9999.9 is valid (tick 0.1).
+        var h = new EngineHarness();
+        var a = h.Funded(1);
+        h.Engine.ApplyOutsideBook(Book(0, [(9999.8m, 5m)], [(10001m, 4m)]));
+        h.Place(a, Side.Sell, 10000m, 0.3m, TimeInForce.Alo);
+
+        h.Engine.ApplyOutsideBook(Book(1, [(10000m, 2m), (9999.8m, 5m)], [(10001m, 4m)]));
+
+        var top = h.Sink.Books[^1].Top;
+        Assert.Equal((9999.9m, 2m, 10000m), (top.BidPrice, top.BidSize, top.AskPrice));
     }
 
     /// <summary>
