@@ -12,6 +12,12 @@ public sealed class DashboardFeed : IAsyncDisposable
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// The state is rebuilt (every strategy's ledger replayed from the journal) at most this often, however often the
+    /// journal changes, so a long run does not keep a core busy.
+    /// </summary>
+    public static readonly TimeSpan MinRebuildInterval = TimeSpan.FromSeconds(1);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly string _path;
@@ -23,6 +29,7 @@ public sealed class DashboardFeed : IAsyncDisposable
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DashboardJournalReader? _reader;
     private string? _fingerprint;
+    private DateTimeOffset _lastRebuild = DateTimeOffset.MinValue;
 
     public DashboardFeed(string path, TimeProvider time, Journal.RunSelection? runs = null)
     {
@@ -89,10 +96,13 @@ public sealed class DashboardFeed : IAsyncDisposable
             {
                 _reader ??= new DashboardJournalReader(_path, _runs);
                 var fingerprint = _reader.Fingerprint();
-                if (fingerprint == _fingerprint)
+                var now = _time.GetUtcNow();
+                if (fingerprint == _fingerprint || (_fingerprint is not null && now - _lastRebuild < MinRebuildInterval))
                 {
                     return;
                 }
+
+                _lastRebuild = now;
 
                 var (run, strategies, errors) = _reader.Read();
                 _fingerprint = fingerprint;

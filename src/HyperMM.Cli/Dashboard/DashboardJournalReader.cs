@@ -52,7 +52,7 @@ public sealed class DashboardJournalReader : IDisposable
 
     public (string RunLabel, IReadOnlyList<DashboardStrategy> Strategies, IReadOnlyList<DashboardError> Errors) Read()
     {
-        var data = _source.Load(null, null, null, _runs);
+        var data = _source.Load(null, null, null, _runs, Math.Max(QuotePoints, SeriesPoints));
         var runIds = _runs.Pick(_source.Runs()).Select(r => r.RunId).ToList();
         return (data.RunLabel, data.Strategies.Select(s => Strategy(ReportCalculator.Compute(s), runIds)).ToList(), Errors(runIds));
     }

@@ -33,7 +33,11 @@ public sealed class JournalReportSource : IDisposable
 
     public IReadOnlyList<JournalRun> Runs() => JournalLedger.Runs(_connection);
 
-    public ReportData Load(string? strategy, long? fromMs, long? toMs, RunSelection? runs = null)
+    /// <summary>
+    /// Loads the selected runs. <paramref name="tail"/> keeps only the newest that many quotes, fills and snapshots for
+    /// the charts (the dashboard); the figures always replay every ledger entry.
+    /// </summary>
+    public ReportData Load(string? strategy, long? fromMs, long? toMs, RunSelection? runs = null, int? tail = null)
     {
         var selection = runs ?? RunSelection.Latest;
         var picked = selection.Pick(Runs());
@@ -45,9 +49,9 @@ public sealed class JournalReportSource : IDisposable
             var inRuns = picked.Where(r => JournalLedger.Strategies(_connection, r.RunId).Contains(name)).ToList();
             var windows = inRuns.Select(r => JournalLedger.Window(_connection, r, name, fromMs, toMs)).ToList();
             var runIds = inRuns.Select(r => r.RunId).ToList();
-            var fills = Fills(name, runIds, fromMs, toMs);
-            var quotes = Quotes(name, runIds, fromMs, toMs);
-            var snapshots = Snapshots(name, runIds);
+            var fills = Fills(name, runIds, fromMs, toMs, tail);
+            var quotes = Quotes(name, runIds, fromMs, toMs, tail);
+            var snapshots = Snapshots(name, runIds, tail);
             var inventory = Inventory(fills, snapshots.Where(s => In(s.TimeMs, fromMs, toMs)).ToList(), snapshots);
             var from = windows.Count == 0 ? fromMs ?? 0 : windows.Min(w => w.OpenedMs);
             var to = windows.Count == 0 ? toMs ?? from : windows.Max(w => w.AsOfMs);
@@ -91,13 +95,28 @@ public sealed class JournalReportSource : IDisposable
         return cmd.ExecuteScalar() as string ?? "?";
     }
 
-    private List<ReportFill> Fills(string strategy, IReadOnlyList<long> runIds, long? fromMs, long? toMs)
+    /// <summary>Oldest first; with a tail, only the newest <paramref name="tail"/> rows (still returned oldest first).</summary>
+    private static string Order(string keys, int? tail) =>
+        tail is { } n
+            ? $" ORDER BY {string.Join(", ", keys.Split(',').Select(k => k.Trim() + " DESC"))} LIMIT {n.ToString(CultureInfo.InvariantCulture)}"
+            : $" ORDER BY {keys}";
+
+    private static List<T> Chronological<T>(List<T> rows, int? tail)
+    {
+        if (tail is not null)
+        {
+            rows.Reverse();
+        }
+
+        return rows;
+    }
+
+    private List<ReportFill> Fills(string strategy, IReadOnlyList<long> runIds, long? fromMs, long? toMs, int? tail)
     {
         using var cmd = Command("""
             SELECT time_ms, side, px, sz, fee, crossed, mid_at_fill, position_after FROM fills
             WHERE strategy = $s AND run_id IN ($runs) AND historical = 0 AND ($from IS NULL OR time_ms >= $from) AND ($to IS NULL OR time_ms <= $to)
-            ORDER BY time_ms, tid
-            """, strategy, runIds, fromMs, toMs);
+            """ + Order("time_ms, tid", tail), strategy, runIds, fromMs, toMs);
         using var r = cmd.ExecuteReader();
         var list = new List<ReportFill>();
         while (r.Read())
@@ -105,13 +124,13 @@ public sealed class JournalReportSource : IDisposable
             list.Add(new ReportFill(r.GetInt64(0), r.GetString(1) == "B" ? Core.Primitives.Side.Buy : Core.Primitives.Side.Sell, Dec(r, 2), Dec(r, 3), Dec(r, 4), r.GetInt64(5) != 0, Dec(r, 6), Dec(r, 7)));
         }
 
-        return list;
+        return Chronological(list, tail);
     }
 
-    private List<QuoteSample> Quotes(string strategy, IReadOnlyList<long> runIds, long? fromMs, long? toMs)
+    private List<QuoteSample> Quotes(string strategy, IReadOnlyList<long> runIds, long? fromMs, long? toMs, int? tail)
     {
         using var cmd = Command(
-            "SELECT time_ms, mid, bid_px, ask_px, spread_bps, stage FROM quotes WHERE strategy = $s AND run_id IN ($runs) AND ($from IS NULL OR time_ms >= $from) AND ($to IS NULL OR time_ms <= $to) ORDER BY time_ms, id",
+            "SELECT time_ms, mid, bid_px, ask_px, spread_bps, stage FROM quotes WHERE strategy = $s AND run_id IN ($runs) AND ($from IS NULL OR time_ms >= $from) AND ($to IS NULL OR time_ms <= $to)" + Order("time_ms, id", tail),
             strategy, runIds, fromMs, toMs);
         using var r = cmd.ExecuteReader();
         var list = new List<QuoteSample>();
@@ -120,12 +139,12 @@ public sealed class JournalReportSource : IDisposable
             list.Add(new QuoteSample(r.GetInt64(0), Dec(r, 1), Dec(r, 2), Dec(r, 3), r.GetDouble(4), r.GetInt64(5) > 0 ? QuoteSample.FillPressureMode : "Quoting"));
         }
 
-        return list;
+        return Chronological(list, tail);
     }
 
-    private List<Snapshot> Snapshots(string strategy, IReadOnlyList<long> runIds)
+    private List<Snapshot> Snapshots(string strategy, IReadOnlyList<long> runIds, int? tail)
     {
-        using var cmd = Command("SELECT run_id, time_ms, coin, position, max_abs_position FROM snapshots WHERE strategy = $s AND run_id IN ($runs) ORDER BY time_ms, id", strategy, runIds, null, null);
+        using var cmd = Command("SELECT run_id, time_ms, coin, position, max_abs_position FROM snapshots WHERE strategy = $s AND run_id IN ($runs)" + Order("time_ms, id", tail), strategy, runIds, null, null);
         using var r = cmd.ExecuteReader();
         var list = new List<Snapshot>();
         while (r.Read())
@@ -133,7 +152,7 @@ public sealed class JournalReportSource : IDisposable
             list.Add(new Snapshot(r.GetInt64(0), r.GetInt64(1), r.GetString(2), Dec(r, 3), Dec(r, 4)));
         }
 
-        return list;
+        return Chronological(list, tail);
     }
 
     private static List<InventorySample> Inventory(List<ReportFill> fills, List<Snapshot> inWindow, List<Snapshot> all)

@@ -1,6 +1,6 @@
 namespace HyperMM.Core.Model;
 
-/// <summary>The fill-pressure stage as a pure function of time since the last fill (or since start).</summary>
+/// <summary>The fill-pressure stage as a pure function of time since the last fill (or since the strategy could first quote).</summary>
 public static class FillPressure
 {
     /// <summary>

@@ -61,7 +61,7 @@ public sealed class MarketMaker
     /// <summary>False while the newest book is locked, crossed or one-sided.</summary>
     public bool LastBookValid { get; private set; } = true;
 
-    /// <summary>Local time of the last new fill, or the start time before the first one.</summary>
+    /// <summary>Local time of the last new fill; before the first one, of the first valid book (or the start before that).</summary>
     public long LastFillMs { get; private set; }
 
     /// <summary>Venue time of the newest fill seen (0: none).</summary>
@@ -118,6 +118,12 @@ public sealed class MarketMaker
         {
             Stats.InvalidBooks++;
             return null;
+        }
+
+        if (LastValidBookMs == 0)
+        {
+            // The fill-pressure clock starts when the strategy can first quote, not while it was still connecting.
+            LastFillMs = Math.Max(LastFillMs, nowMs);
         }
 
         Top = top;

@@ -77,4 +77,16 @@ public class MarketMakerBookTests
         Assert.Equal((3999.9m, true), (booking!.Mid, booking.MidStale));
         Assert.Equal(0m, maker.Ledger.SpreadCapture);
     }
+
+    [Fact]
+    public void FillPressureClock_StartsAtTheFirstValidBook_NotWhileConnecting()
+    {
+        var maker = Maker();
+        var target = (long)(TestStrategies.Eth.TargetFillSeconds * 1000);
+        maker.OnBook(Book(Start + 5_000, 100m, 100m), Start + 5_000);  // locked: cannot quote yet
+        maker.OnBook(Book(Start + 8_000, 100m, 100.2m), Start + 8_000); // first valid book: the clock starts here
+
+        Assert.Equal(0, maker.PressureStage(Start + 8_000 + target - 1));
+        Assert.Equal(1, maker.PressureStage(Start + 8_000 + target));
+    }
 }
