@@ -42,10 +42,30 @@ public sealed class FakeExchange : IExchange
 
     public List<CancelRequest> Cancelled { get; } = [];
 
+    /// <summary>A copy of <see cref="Modified"/> taken under the lock (safe while the loop runs).</summary>
+    public IReadOnlyList<ModifyRequest> ModifiedSoFar
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. Modified];
+            }
+        }
+    }
+
     /// <summary>Answers for the next placed orders, in order; when empty, orders rest.</summary>
     public Queue<Func<OrderRequest, OrderResult>> ScriptedPlaceResults { get; } = new();
 
+    /// <summary>
+    /// Consulted for each modify: a non-null answer is returned as is and leaves the target order where it was; null
+    /// lets the modify go through.
+    /// </summary>
+    public Func<ModifyRequest, OrderResult?>? ModifyScript { get; set; }
+
     public int AccountQueries { get; private set; }
+
+    public int OrderLookups { get; private set; }
 
     public int FillQueries { get; private set; }
 
@@ -139,6 +159,7 @@ public sealed class FakeExchange : IExchange
     {
         lock (_gate)
         {
+            OrderLookups++;
             var open = _open.Values.FirstOrDefault(o => o.Cloid == cloid);
             return ValueTask.FromResult(new OrderLookup(cloid, open is null ? OrderState.Unknown : OrderState.Open, open));
         }
@@ -180,6 +201,12 @@ public sealed class FakeExchange : IExchange
             foreach (var modify in modifies)
             {
                 Modified.Add(modify);
+                if (ModifyScript?.Invoke(modify) is { } scripted)
+                {
+                    results.Add(scripted);
+                    continue;
+                }
+
                 var target = _open.Values.FirstOrDefault(o => (modify.OrderId is { } oid && o.OrderId == oid) || (modify.TargetCloid is { } c && o.Cloid == c));
                 if (target is null)
                 {

@@ -12,6 +12,18 @@ public static class CommonOptions
         Description = "Strategy configuration file (default: config/strategies.yaml, else the copy shipped with hypermm).",
     };
 
+    /// <summary><c>--log-level</c>: debug, info, warn or error (<see cref="Hosting.LogLevels"/>).</summary>
+    public static Option<string> LogLevel(string defaultLevel, string what)
+    {
+        var option = new Option<string>("--log-level")
+        {
+            Description = $"{what}: debug, info, warn or error (default {defaultLevel}). The per-request lines of the web servers appear only at debug.",
+            DefaultValueFactory = _ => defaultLevel,
+        };
+        option.AcceptOnlyFromAmong([.. Hosting.LogLevels.Names]);
+        return option;
+    }
+
     /// <summary>Loads the config and keeps one strategy (by name) or all of them.</summary>
     public static IReadOnlyList<StrategyParameters> LoadStrategies(string? configPath, string? strategyName)
     {

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using HyperMM.Cli.Config;
+using HyperMM.Cli.Hosting;
 using HyperMM.LocalExchange;
 using HyperMM.LocalExchange.Accounts;
 using HyperMM.LocalExchange.Faults;
 using HyperMM.Simulation.Market;
+using Microsoft.Extensions.Logging;
 
 namespace HyperMM.Cli.Commands;
 
@@ -34,11 +36,12 @@ public static class ExchangeCommand
         var pauseFeed = new Option<bool>("--pause-feed") { Description = "Fault: start with the market feed paused." };
         var rejectOrders = new Option<int>("--reject-next-orders") { Description = "Fault: reject the next N orders." };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: run until Ctrl-C)." };
+        var logLevel = CommonOptions.LogLevel("warn", "Log level of the lines written to stderr");
 
         var command = new Command("exchange", "Run the local Hyperliquid-compatible exchange (loopback only) until Ctrl-C.")
         {
             port, mainnet, replay, speed, seed, accounts, usdc, keysFile, config, ipWeight,
-            dropWs, failFraction, delayFraction, delayMs, burst429, pauseFeed, rejectOrders, duration,
+            dropWs, failFraction, delayFraction, delayMs, burst429, pauseFeed, rejectOrders, duration, logLevel,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, async () =>
         {
@@ -78,7 +81,8 @@ public static class ExchangeCommand
             var keyVariables = names.Length > 0 ? KeyVariables(names, parse.GetValue(config)) : [];
             var runFor = parse.GetValue(duration) is { } secs ? TimeSpan.FromSeconds(CheckPositive(secs, "--duration")) : (TimeSpan?)null;
             using var stop = new ConsoleCancellation(ct);
-            await using var exchange = await StartAsync(options).ConfigureAwait(false);
+            using var loggers = ConsoleLogging(LogLevels.Parse(parse.GetValue(logLevel)!));
+            await using var exchange = await StartAsync(options, loggers).ConfigureAwait(false);
             await output.WriteLineAsync($"HyperMM local exchange ({(exchange.IsMainnet ? "mainnet" : "testnet")} signatures) on {exchange.BaseUrl}  (POST /info, POST /exchange; WebSocket {exchange.WebSocketUrl})").ConfigureAwait(false);
             await output.WriteLineAsync($"market: {(options.ReplayPath is null ? "synthetic ETH, BTC, HYPE" : "replay of " + options.ReplayPath)} at speed {options.Speed.ToString(CultureInfo.InvariantCulture)}").ConfigureAwait(false);
             var entries = new List<KeyFileEntry>();
@@ -109,12 +113,21 @@ public static class ExchangeCommand
         return command;
     }
 
+    /// <summary>One line per event on stderr (stdout carries the banner and the account lines).</summary>
+    private static ILoggerFactory ConsoleLogging(LogLevel level) => LoggerFactory.Create(builder => LogLevels.Apply(
+        builder.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        }).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace),
+        level));
+
     /// <summary>Starts the venue; a bad recording or a busy port is the user's to fix: one line, exit 2.</summary>
-    private static async Task<LocalExchangeHandle> StartAsync(LocalExchangeOptions options)
+    private static async Task<LocalExchangeHandle> StartAsync(LocalExchangeOptions options, ILoggerFactory loggers)
     {
         try
         {
-            return await LocalExchangeServer.StartAsync(options, null, CancellationToken.None).ConfigureAwait(false); // a Ctrl-C during start-up stops right after it
+            return await LocalExchangeServer.StartAsync(options, loggers, CancellationToken.None).ConfigureAwait(false); // a Ctrl-C during start-up stops right after it
         }
         catch (MarketDataException ex)
         {

@@ -15,9 +15,10 @@ public static class RunCommand
         var duration = new Option<string?>("--duration") { Description = "Stop after this long (90, 90s, 15m, 2h); default: until Ctrl-C." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Compute and show quotes, send no orders." };
         var db = new Option<string>("--db") { Description = "SQLite journal.", DefaultValueFactory = _ => "data/hypermm.db" };
-        var logs = new Option<string>("--log-dir") { Description = "Folder for the JSON log files.", DefaultValueFactory = _ => "data/logs" };
-        var debug = new Option<bool>("--debug") { Description = "Debug-level logs." };
-        var dashboard = new Option<bool>("--dashboard") { Description = "Serve the live dashboard on 127.0.0.1." };
+        var logs = new Option<string>("--log-dir") { Description = "Folder for the JSON log files (a new file each day and every 10 MB; the newest 5 are kept).", DefaultValueFactory = _ => "data/logs" };
+        var logLevel = CommonOptions.LogLevel("info", "Log file level");
+        var debug = new Option<bool>("--debug") { Description = "Same as --log-level debug." };
+        var dashboard = new Option<bool>("--dashboard") { Description = "Serve the live dashboard on 127.0.0.1, with Prometheus metrics at /metrics." };
         var dashboardPort = new Option<int>("--dashboard-port") { Description = "Dashboard port (0: any free port).", DefaultValueFactory = _ => 0 };
         var plain = new Option<bool>("--plain") { Description = "Print status lines instead of the live table (default when output is not a terminal)." };
         var noWatchdog = new Option<bool>("--no-watchdog") { Description = "Testnet/mainnet: do not start the watchdog process that cancels orders if this one dies." };
@@ -26,7 +27,7 @@ public static class RunCommand
 
         var command = new Command("run", "Run the market makers (default: all three, against the embedded local exchange).");
         venue.AddTo(command);
-        foreach (var option in new Option[] { duration, dryRun, db, logs, debug, dashboard, dashboardPort, plain, noWatchdog, watchdogTimeout, faults })
+        foreach (var option in new Option[] { duration, dryRun, db, logs, logLevel, debug, dashboard, dashboardPort, plain, noWatchdog, watchdogTimeout, faults })
         {
             command.Options.Add(option);
         }
@@ -39,13 +40,18 @@ public static class RunCommand
                 DryRun = parse.GetValue(dryRun),
                 DatabasePath = parse.GetValue(db)!,
                 LogFolder = parse.GetValue(logs)!,
-                DebugLogging = parse.GetValue(debug),
+                LogLevel = parse.GetValue(debug) ? Microsoft.Extensions.Logging.LogLevel.Debug : LogLevels.Parse(parse.GetValue(logLevel)!),
                 Dashboard = parse.GetValue(dashboard),
                 DashboardPort = parse.GetValue(dashboardPort),
                 LiveTable = !parse.GetValue(plain) && !Console.IsOutputRedirected && ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out),
                 Watchdog = !parse.GetValue(noWatchdog) && !parse.GetValue(dryRun),
                 LocalExchangeArguments = parse.GetValue(faults),
             };
+            if (settings.DashboardPort is < 0 or > 65535)
+            {
+                throw new UsageException($"--dashboard-port: {settings.DashboardPort} is not a port (0-65535)");
+            }
+
             if (parse.GetValue(watchdogTimeout) is var seconds and (< 1 or > 3600))
             {
                 throw new UsageException($"--watchdog-timeout: {seconds} is not between 1 and 3600 seconds");

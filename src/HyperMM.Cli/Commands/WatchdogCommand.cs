@@ -38,7 +38,7 @@ public static class WatchdogCommand
                 throw new UsageException($"--timeout-seconds: {seconds} is not a positive number of seconds");
             }
 
-            using var loggers = parse.GetValue(logs) is { } folder ? FileLogging.Create(folder, debug: false) : NullLoggerFactory.Instance;
+            using var loggers = parse.GetValue(logs) is { } folder ? FileLogging.Create(folder, Microsoft.Extensions.Logging.LogLevel.Information) : NullLoggerFactory.Instance;
             var watch = new WatchdogActions(settings, parse.GetValue(db), parse.GetValue(runId), parse.GetValue(parentPid), parse.InvocationConfiguration.Error, loggers);
             try
             {

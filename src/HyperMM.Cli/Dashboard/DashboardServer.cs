@@ -9,13 +9,20 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 
 namespace HyperMM.Cli.Dashboard;
 
 /// <summary>
 /// The live dashboard: Kestrel on 127.0.0.1 serving one page (HTML/JS/CSS embedded in this assembly, nothing from
 /// the network) and <c>/events</c>, a server-sent-event stream that pushes the whole <see cref="DashboardState"/>
-/// whenever the journal changes. <c>/api/state</c> returns the same JSON once.
+/// whenever the journal changes. <c>/api/state</c> returns the same JSON once. With <see cref="RunMetrics"/> (a live
+/// run), <c>/metrics</c> serves them in the Prometheus text format.
+/// <para>
+/// DNS-rebinding defence: a request whose Host header is not a loopback name (localhost, 127.0.0.1, [::1]) with
+/// this server's port is answered 421 Misdirected Request, so a web page that points its own domain at 127.0.0.1
+/// cannot read positions and PnL.
+/// </para>
 /// </summary>
 public static class DashboardServer
 {
@@ -30,8 +37,8 @@ public static class DashboardServer
     public static Task<DashboardHandle> StartAsync(string dbPath, int port, CancellationToken cancellationToken) =>
         StartAsync(dbPath, port, TimeProvider.System, cancellationToken);
 
-    /// <summary>As above, showing <paramref name="runs"/> (default: the newest run).</summary>
-    public static async Task<DashboardHandle> StartAsync(string dbPath, int port, TimeProvider time, CancellationToken cancellationToken, Journal.RunSelection? runs = null)
+    /// <summary>As above, showing <paramref name="runs"/> (default: the newest run), and <c>/metrics</c> when <paramref name="metrics"/> is given.</summary>
+    public static async Task<DashboardHandle> StartAsync(string dbPath, int port, TimeProvider time, CancellationToken cancellationToken, Journal.RunSelection? runs = null, RunMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(dbPath);
         ArgumentOutOfRangeException.ThrowIfNegative(port);
@@ -41,6 +48,7 @@ public static class DashboardServer
         builder.Services.AddSingleton<IHostLifetime, DashboardHostLifetime>();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
+        app.Use(LoopbackHostOnlyAsync);
         var feed = new DashboardFeed(Path.GetFullPath(dbPath), time, runs);
         var requests = new CancellationTokenSource();
         foreach (var (path, resource, type) in Assets)
@@ -51,6 +59,11 @@ public static class DashboardServer
 
         app.MapGet("/api/state", () => Results.Text(feed.CurrentJson, "application/json; charset=utf-8"));
         app.MapGet("/events", (HttpContext http) => StreamAsync(http, feed, time, requests.Token));
+        if (metrics is not null)
+        {
+            app.MapMetrics("/metrics", metrics.Registry);
+        }
+
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -65,6 +78,25 @@ public static class DashboardServer
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new DashboardHandle(app, feed, requests, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
+    }
+
+    /// <summary>True for a Host header naming this server by a loopback name and its own port.</summary>
+    public static bool IsLoopbackHost(HostString host, int localPort)
+    {
+        var name = host.Host;
+        var port = host.Port ?? 80;
+        return port == localPort && (string.Equals(name, "localhost", StringComparison.OrdinalIgnoreCase) || name is "127.0.0.1" or "[::1]");
+    }
+
+    private static Task LoopbackHostOnlyAsync(HttpContext http, RequestDelegate next)
+    {
+        if (IsLoopbackHost(http.Request.Host, http.Connection.LocalPort))
+        {
+            return next(http);
+        }
+
+        http.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
+        return http.Response.WriteAsync("421 Misdirected Request: this dashboard answers only to localhost, 127.0.0.1 or [::1] with its port\n");
     }
 
     private static byte[] Resource(string name)

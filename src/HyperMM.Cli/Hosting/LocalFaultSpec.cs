@@ -43,7 +43,7 @@ public static class LocalFaultSpec
 
     private static double Number(string part, string? value, double min, double max)
     {
-        if (value is null || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
+        if (value is null || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number) || number < min || number > max)
         {
             throw new UsageException($"--local-faults: '{part}' needs a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
         }

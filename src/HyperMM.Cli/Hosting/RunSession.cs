@@ -22,12 +22,14 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
     public IReadOnlyList<StrategySlot> Slots => _host?.Slots ?? [];
 
     private TradingHost? _host;
+    private long _started;
 
     public async Task<int> RunAsync(TextWriter output, TextWriter error, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var names = settings.Strategies.Select(s => s.Name).ToList();
+        _started = time.GetTimestamp();
         var folder = Path.GetDirectoryName(Path.GetFullPath(settings.DatabasePath));
         if (!string.IsNullOrEmpty(folder))
         {
@@ -35,7 +37,7 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
         }
 
         await using var journal = JournalWriter.Open(settings.DatabasePath, time, settings.Network, settings.DryRun ? "dry-run" : "live", names, ConfigHash.Of(settings.Strategies));
-        using var loggers = FileLogging.Create(settings.LogFolder, settings.DebugLogging);
+        using var loggers = FileLogging.Create(settings.LogFolder, settings.LogLevel);
         var logger = loggers.CreateLogger("HyperMM.Run");
         IVenueConnector connector;
         try
@@ -73,8 +75,11 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
         DashboardHandle? dashboard = null;
         if (settings.Dashboard)
         {
-            dashboard = await DashboardServer.StartAsync(settings.DatabasePath, settings.DashboardPort, time, runFor.Token).ConfigureAwait(false);
+            var host = _host;
+            var metrics = new RunMetrics(() => [.. host.Slots.Select(s => s.Snapshot())]);
+            dashboard = await DashboardServer.StartAsync(settings.DatabasePath, settings.DashboardPort, time, runFor.Token, metrics: metrics).ConfigureAwait(false);
             await output.WriteLineAsync($"dashboard: {dashboard.Url}").ConfigureAwait(false);
+            await output.WriteLineAsync($"metrics: {dashboard.Url}metrics (Prometheus)").ConfigureAwait(false);
         }
 
         using var viewStop = new CancellationTokenSource();
@@ -119,7 +124,7 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
             console.Profile.Width = 240; // a file or a pipe: do not squeeze the table into 80 columns
         }
 
-        console.Write(StatusTable.Build(slots, final: true));
+        console.Write(StatusTable.Build([.. slots.Select(s => s.Snapshot())], final: true, console.Profile.Width, time.GetElapsedTime(_started)));
         foreach (var slot in slots)
         {
             await output.WriteLineAsync(LiveView.Line(slot) + (settings.DryRun ? string.Empty : $"; orders left: {slot.OrdersLeft?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}")).ConfigureAwait(false);

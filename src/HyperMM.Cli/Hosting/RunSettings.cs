@@ -25,7 +25,8 @@ public sealed record RunSettings
 
     public string LogFolder { get; init; } = "data/logs";
 
-    public bool DebugLogging { get; init; }
+    /// <summary>Minimum log level (<c>--log-level</c>; request lines of the embedded exchange only at Debug).</summary>
+    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 
     /// <summary>Serve the live dashboard on 127.0.0.1 (port 0 = any free port).</summary>
     public bool Dashboard { get; init; }

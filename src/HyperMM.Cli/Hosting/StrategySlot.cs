@@ -26,6 +26,8 @@ public sealed class StrategySlot(StrategyParameters parameters)
 
     public StrategyStatus? Status => Runner?.Status;
 
+    public SlotSnapshot Snapshot() => new(Name, Parameters.Coin.Name, Status, Error, OrdersLeft);
+
     /// <summary>The strategy's part of the run is over: its loop ended and its orders were counted (or could not be).</summary>
     public bool Finished
     {

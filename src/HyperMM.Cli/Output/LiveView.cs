@@ -21,12 +21,14 @@ public static class LiveView
         {
             if (liveTable)
             {
-                await AnsiConsole.Live(StatusTable.Build(slots, final: false)).AutoClear(true).StartAsync(async context =>
+                var started = time.GetTimestamp();
+                Spectre.Console.Table Table() => StatusTable.Build([.. slots.Select(s => s.Snapshot())], final: false, AnsiConsole.Profile.Width, time.GetElapsedTime(started));
+                await AnsiConsole.Live(Table()).AutoClear(true).StartAsync(async context =>
                 {
                     while (!cancellationToken.IsCancellationRequested)
                     {
                         await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
-                        context.UpdateTarget(StatusTable.Build(slots, final: false));
+                        context.UpdateTarget(Table());
                     }
                 }).ConfigureAwait(false);
                 return;

@@ -11,7 +11,10 @@ namespace HyperMM.Core.Strategy;
 /// <item><b>Amend</b>: per side, keep one order if its price is within the price tolerance (bps of mid), its
 /// remaining size lies in [(1 - tolerance) × quoted size, quoted size] (never more than quoted, so caps hold), and its
 /// tif and reduce-only flags match; otherwise modify it into the quote; extra orders on a side are cancelled; a side
-/// no longer quoted is cancelled.</item>
+/// no longer quoted is cancelled. A side that crosses (the fill-pressure reduce-only order at the opposite touch) is
+/// never a modify: a batchModify without <c>"a": true</c> may only place an Alo or a non-crossing Gtc order (PROTOCOL
+/// §2.2, batchModify), so the venue would refuse it as post-only. Its resting orders are cancelled and the crossing
+/// order goes out as a new reduce-only order, exactly as in replace mode.</item>
 /// </list>
 /// Only orders known to rest are planned over; pending or ambiguous orders must be resolved first.
 /// </summary>
@@ -92,6 +95,13 @@ public static class RequotePlanner
         if (!wanted.IsQuoted)
         {
             plan.Cancels.AddRange(existing);
+            return;
+        }
+
+        if (wanted.Crosses)
+        {
+            plan.Cancels.AddRange(existing);
+            AddPlace(plan, wanted, parameters, nextCloid);
             return;
         }
 

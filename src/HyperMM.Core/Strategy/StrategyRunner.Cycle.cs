@@ -68,8 +68,15 @@ public sealed partial class StrategyRunner
         if (!plan.IsEmpty)
         {
             maker.Stats.Requotes++;
+            if (_bookReadAt is { } bookReadAt)
+            {
+                _tickToOrder.Add(_time.GetElapsedTime(bookReadAt));
+            }
+
             await ExecuteAsync(maker, plan, ct).ConfigureAwait(false);
         }
+
+        _bookReadAt = null;
 
         PublishStatus(maker, NowMs);
     }
@@ -146,6 +153,12 @@ public sealed partial class StrategyRunner
         if (result.Reason == RejectReason.OrderNotFound)
         {
             maker.Orders.Remove(target);
+        }
+        else if (result.Reason == RejectReason.PostOnlyWouldCross)
+        {
+            // The venue checked the new order before touching the old one and refused it: the old order still rests
+            // where it was (it is not an unclear order); the next cycle re-prices behind the touch.
+            target.State = ManagedOrderState.Resting;
         }
         else
         {

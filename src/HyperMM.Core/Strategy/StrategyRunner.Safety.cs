@@ -144,6 +144,7 @@ public sealed partial class StrategyRunner
 
         _lastBudgetCheckMs = now;
         var budget = await _exchange.GetRequestBudgetAsync(ct).ConfigureAwait(false);
+        _budget = budget;
         var slowdown = BudgetSlowdown(budget);
         if (slowdown != _cycleSlowdown)
         {

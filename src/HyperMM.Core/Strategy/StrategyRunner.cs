@@ -36,6 +36,9 @@ public sealed partial class StrategyRunner
     private decimal? _pendingPositionMismatch;
     private long _progress;
     private bool _invalidBookNoted;
+    private readonly LatencyWindow _tickToOrder = new();
+    private long? _bookReadAt;
+    private Trading.RequestBudget? _budget;
 
     public StrategyRunner(StrategyParameters parameters, IExchange exchange, TimeProvider time, IStrategyObserver? observer = null, uint runId = 0)
         : this(parameters, exchange, time, observer, StrategyRunnerOptions.Default with { RunId = runId })
@@ -194,6 +197,7 @@ public sealed partial class StrategyRunner
         switch (ev)
         {
             case BookEvent book:
+                _bookReadAt ??= _time.GetTimestamp(); // the first book since the last requote starts the tick-to-order clock
                 Book(maker.OnBook(book.Book, now));
                 if (!maker.LastBookValid && !_invalidBookNoted)
                 {
@@ -344,7 +348,7 @@ public sealed partial class StrategyRunner
 
     private void PublishStatus(MarketMaker maker, long now)
     {
-        var status = maker.Snapshot(now);
+        var status = maker.Snapshot(now) with { Budget = _budget, Latency = _tickToOrder.Summary() };
         Volatile.Write(ref _status, status);
         _observer.OnStatus(status);
     }

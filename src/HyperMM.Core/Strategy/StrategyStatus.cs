@@ -5,7 +5,9 @@ namespace HyperMM.Core.Strategy;
 
 /// <summary>
 /// An immutable snapshot of one strategy for the console table, the dashboard and the journal. Every money figure
-/// is the ledger's (<see cref="Figures"/>), as of <see cref="TimeMs"/>.
+/// is the ledger's (<see cref="Figures"/>), as of <see cref="TimeMs"/>. <see cref="Budget"/> is the venue's address
+/// budget as last read (null before the first check, and in dry runs); <see cref="Latency"/> the live tick-to-order
+/// times (null before the first requote).
 /// </summary>
 public sealed record StrategyStatus(
     string Name,
@@ -18,4 +20,6 @@ public sealed record StrategyStatus(
     decimal RestingBidSize,
     decimal RestingAskSize,
     LedgerFigures Figures,
-    string? LastError);
+    string? LastError,
+    Trading.RequestBudget? Budget = null,
+    TickToOrder? Latency = null);

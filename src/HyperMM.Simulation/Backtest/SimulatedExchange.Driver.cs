@@ -25,22 +25,32 @@ public sealed partial class SimulatedExchange
     {
         RunUntil(ev.TimeMs);
         _time.SetNow(ev.TimeMs);
-        if (ev.Kind == MarketEventKind.Book)
+        // One feed delay for the event and everything it causes (our fills, order updates): they reach the strategy
+        // together, whatever the latency distribution.
+        var due = _feed.Due(_time.NowMs);
+        _eventDueMs = due;
+        try
         {
-            Engine.ApplyOutsideBook(ev.Book!);
-            if (_subscribed.Contains(ev.Book!.Coin))
+            if (ev.Kind == MarketEventKind.Book)
             {
-                Deliver(FeedDue(), new BookEvent(ev.Book), wakes: !BatchMarketEvents);
+                Engine.ApplyOutsideBook(ev.Book!);
+                if (_subscribed.Contains(ev.Book!.Coin))
+                {
+                    Deliver(due, new BookEvent(ev.Book), wakes: !BatchMarketEvents);
+                }
+            }
+            else
+            {
+                Engine.ApplyOutsideTrade(ev.Trade);
+                if (_subscribed.Contains(ev.Trade.Coin))
+                {
+                    Deliver(due, new TradesEvent([ev.Trade], due), wakes: !BatchMarketEvents);
+                }
             }
         }
-        else
+        finally
         {
-            Engine.ApplyOutsideTrade(ev.Trade);
-            if (_subscribed.Contains(ev.Trade.Coin))
-            {
-                var due = FeedDue();
-                Deliver(due, new TradesEvent([ev.Trade], due), wakes: !BatchMarketEvents);
-            }
+            _eventDueMs = null;
         }
     }
 
@@ -82,9 +92,18 @@ public sealed partial class SimulatedExchange
             }
             else if (delivery == next)
             {
+                // Everything due at this millisecond goes over together: a book that moved through our order
+                // produces our fill before the book itself is queued, and the loop must not requote on the fill
+                // while the book that caused it is still held back.
                 _time.SetNow(next);
-                var (_, ev, wakes) = _deliveries.Dequeue();
-                _staged.Add(ev);
+                var wakes = false;
+                while (_deliveries.Count > 0 && _deliveries.Peek().DueMs == next)
+                {
+                    var (_, ev, wake) = _deliveries.Dequeue();
+                    _staged.Add(ev);
+                    wakes |= wake;
+                }
+
                 if (wakes)
                 {
                     Flush();

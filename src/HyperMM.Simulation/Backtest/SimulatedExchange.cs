@@ -32,6 +32,7 @@ public sealed partial class SimulatedExchange : IExchange
     private volatile RunnerState _state = RunnerState.Running;
     private long _requestsSent;
     private ITimer? _runnerTimer;
+    private long? _eventDueMs;
 
     public SimulatedExchange(MatchingEngine engine, SimulationTimeProvider time, Address account, LatencyOptions latency, bool batchMarketEvents = true)
     {
@@ -173,8 +174,8 @@ public sealed partial class SimulatedExchange : IExchange
         _parked.Release();
     }
 
-    /// <summary>When a pushed event sent now reaches the strategy (draws the feed latency).</summary>
-    private long FeedDue() => _feed.Due(_time.NowMs);
+    /// <summary>When a pushed event sent now reaches the strategy: with the market event that caused it, else a new feed draw.</summary>
+    private long FeedDue() => _eventDueMs ?? _feed.Due(_time.NowMs);
 
     private void Deliver(long dueMs, ExchangeEvent ev, bool wakes) => _deliveries.Enqueue((dueMs, ev, wakes));
 

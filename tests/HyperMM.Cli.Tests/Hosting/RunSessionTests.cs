@@ -148,6 +148,21 @@ public sealed class RunSessionTests : IDisposable
 
         Assert.Contains("mm_eth_perp", state, StringComparison.Ordinal);
         Assert.Contains("mm_hype_perp", state, StringComparison.Ordinal);
+
+        // /metrics beside it, scraped while the run goes: one series per strategy and coin, read from the statuses
+        var metrics = "";
+        for (var i = 0; i < 40 && !metrics.Contains("hypermm_requests_sent_total{strategy=\"mm_hype_perp\"", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(50);
+            metrics = await http.GetStringAsync(new Uri(new Uri(url), "metrics"));
+        }
+
+        foreach (var (strategy, coin) in new[] { ("mm_eth_perp", "ETH"), ("mm_btc_perp", "BTC"), ("mm_hype_perp", "HYPE") })
+        {
+            Assert.Contains($"hypermm_position{{strategy=\"{strategy}\",coin=\"{coin}\"}}", metrics, StringComparison.Ordinal);
+            Assert.Contains($"hypermm_pnl_usd{{strategy=\"{strategy}\",coin=\"{coin}\"}}", metrics, StringComparison.Ordinal);
+        }
+
         Assert.Equal(0, await run);
     }
 }

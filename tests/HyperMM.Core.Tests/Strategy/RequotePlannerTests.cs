@@ -83,4 +83,25 @@ public class RequotePlannerTests
         Assert.All(plan.Places, p => Assert.True(Cloids.Owns(p.Cloid!.Value)));
         Assert.Equal(4, plan.RequestCost);
     }
+
+    [Fact]
+    public void Plan_Amend_CrossingSide_IsCancelPlusNewReduceOnlyOrderNotAModify()
+    {
+        // Long 0.1 ETH (q = 0.5 >= 0.25) at the last pressure stage (3): the ask crosses at the best bid 4285.4 as a
+        // reduce-only Gtc. A batchModify without "a": true may not place a crossing order (PROTOCOL §2.2), so the
+        // resting ask is cancelled and the cross is a new order; the bid, not crossing, is still a modify.
+        var quote = QuoteEngine.Compute(new QuoteInputs(new TopOfBook(4285.4m, 1m, 4285.6m, 1m), 0.1m, 0m, 0m, 48.6, 3), TestStrategies.Eth, TestStrategies.EthSpec);
+        Assert.True(quote.Ask.Crosses && quote.Ask.ReduceOnly && quote.Ask.IsQuoted);
+        Assert.Equal(4285.4m, quote.Ask.Price);
+        var orders = new[] { Resting(Side.Buy, 4270m, 0.005m), Resting(Side.Sell, 4290m, 0.01m) };
+
+        var plan = RequotePlanner.Plan(quote, orders, TestStrategies.Eth, Cloids.Next);
+
+        Assert.DoesNotContain(plan.Modifies, m => m.Replacement.Side == Side.Sell);
+        Assert.Same(orders[1], Assert.Single(plan.Cancels));
+        var cross = Assert.Single(plan.Places);
+        Assert.Equal((Side.Sell, 4285.4m, TimeInForce.Gtc, true), (cross.Side, cross.Price, cross.Tif, cross.ReduceOnly));
+        Assert.Equal(quote.Ask.Size, cross.Size);
+        Assert.Equal(Side.Buy, Assert.Single(plan.Modifies).Replacement.Side);
+    }
 }

@@ -35,6 +35,15 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         await _observer.WaitForAsync(() => _observer.Quotes.Count > before, "a quote after the step");
     }
 
+    /// <summary>Like <see cref="StepAsync"/> one cycle later, with the given touch.</summary>
+    private async Task StepToAsync(decimal bid, decimal ask)
+    {
+        var before = _observer.Quotes.Count;
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _exchange.PushBook(bid, ask);
+        await _observer.WaitForAsync(() => _observer.Quotes.Count > before, "a quote after the step");
+    }
+
     private async Task StopAsync()
     {
         await _stop.CancelAsync();
@@ -244,6 +253,40 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         }
 
         Assert.Empty(_exchange.OpenOrders);
+    }
+
+    [Fact]
+    public async Task AmendMode_ModifyRefusedAsPostOnly_KeepsTheOrderAndRepricesBehindTheTouchWithoutALookup()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start();
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.Placed.Count == 2, "first quote");
+        var bid = _exchange.OpenOrders.Single(o => o.Side == Side.Buy);
+        var refused = 0;
+        _exchange.ModifyScript = m => m.Order.Side == Side.Buy && Interlocked.Increment(ref refused) == 1
+            ? OrderResult.Rejected(RejectReason.PostOnlyWouldCross, "Post only order would have immediately matched, bbo was 4295.4@4295.5. asset=1")
+            : null;
+
+        // The market jumps 10 up: both sides are modified; the venue refuses the first bid modify as post-only. Steps of
+        // one cycle each until the loop has acted (the fake clock may wake it before the book arrives).
+        for (var i = 0; i < 5 && !_observer.OrderResults.Any(r => r.Result.Reason == RejectReason.PostOnlyWouldCross); i++)
+        {
+            await StepToAsync(4295.4m, 4295.6m);
+        }
+
+        List<ModifyRequest> BidModifies() => [.. _exchange.ModifiedSoFar.Where(m => m.Order.Side == Side.Buy)];
+        for (var i = 0; i < 5 && BidModifies().Count < 2; i++)
+        {
+            await StepToAsync(4295.4m, 4295.6m);
+        }
+
+        var again = BidModifies()[1]; // the one after the refused first
+        Assert.Equal(bid.OrderId, again.OrderId); // the old order was still ours and resting, not lost or unclear
+        Assert.Equal(Side.Buy, again.Order.Side);
+        Assert.True(again.Order.Price <= 4295.6m - 0.1m, $"bid {again.Order.Price} must sit behind the ask 4295.6");
+        Assert.Equal(0, _exchange.OrderLookups);
+        Assert.DoesNotContain(_observer.Notes, n => n.Message.Contains("unclear answer", StringComparison.Ordinal));
     }
 
     [Fact]
