@@ -30,7 +30,7 @@ public class QuoteBenchmarks
             Name = "mm_eth_perp", Coin = new Coin("ETH"), OrderSize = 0.01m, MaxAbsPosition = 0.20m,
             Gamma = 0.12, Kappa = 1.5, MinSpreadBps = 5, MaxSpreadBps = 90, Volatility = VolatilityOptions.Default(0.9),
         };
-        _spec = new InstrumentSpec(new Coin("ETH"), new AssetId(1), 4, 25);
+        _spec = HyperliquidPerpCatalog.Eth.Spec;
         _volatility = new VolatilityEstimator(_eth.Volatility);
         var random = new Random(42);
         var bid = 4285.4m;

@@ -22,7 +22,7 @@ public sealed class TickToOrder
     private const int Frames = 256;
     private readonly byte[][] _frames = new byte[Frames][];
     private readonly StrategyParameters _eth;
-    private readonly InstrumentSpec _spec = new(new Coin("ETH"), new AssetId(1), 4, 25);
+    private readonly InstrumentSpec _spec = HyperliquidPerpCatalog.Eth.Spec;
     private readonly VolatilityEstimator _volatility;
     private readonly PrivateKey _key = PrivateKey.Parse("0x0123456789012345678901234567890123456789012345678901234567890123"); // python SDK test key, never funded
     private long _nonce = 1_757_015_216_000;

@@ -184,18 +184,19 @@ public sealed partial class LocalVenue
 
     private Core.Market.OrderBookSnapshot Book(Coin coin) => Locked(() => Engine.GetBook(coin));
 
-    private static readonly PerpMeta Meta = new(
-        [.. LocalMarkets.All.Select(s => new PerpAssetInfo(s.Coin.Name, s.SzDecimals, s.MaxLeverage, false, false, LocalMarkets.MarginTableId(s), null))],
-        0,
-        LocalMarkets.MarginTables);
-
-    private static void WriteMeta(Utf8JsonWriter w) => Meta.Write(w);
+    private static void WriteMeta(Utf8JsonWriter w) => LocalMarkets.Meta.Write(w);
 
     private void WriteAssetCtxs(Utf8JsonWriter w)
     {
         w.WriteStartArray();
-        foreach (var spec in LocalMarkets.All)
+        for (var asset = 0; asset < LocalMarkets.Meta.Universe.Count; asset++)
         {
+            if (LocalMarkets.ByAsset(asset) is not { } spec)
+            {
+                UnlistedContext.Write(w);
+                continue;
+            }
+
             var (book, mark, dayNtl, dayBase, prevDay) = Locked(() =>
             {
                 var b = Engine.GetBook(spec.Coin);
@@ -225,6 +226,9 @@ public sealed partial class LocalVenue
 
         w.WriteEndArray();
     }
+
+    /// <summary>The context of a universe placeholder: no market, every figure zero.</summary>
+    private static readonly PerpAssetContext UnlistedContext = new(0m, 0m, 0m, 0m, null, 0m, 0m, null, null, null, 0m);
 
     private void WriteMids(Utf8JsonWriter w)
     {
@@ -286,7 +290,7 @@ public sealed partial class LocalVenue
             var (position, account, mark) = Locked(() => (Engine.GetPosition(user, coin), Engine.GetAccount(user), Engine.GetMarkPrice(coin)));
             var spec = LocalMarkets.ByCoin(coin.Name)!;
             var available = Math.Max(0m, account.Withdrawable) * position.Leverage;
-            var maxSz = mark > 0m ? Core.Instruments.VenueRules.RoundSizeDown(available / mark, spec.SzDecimals) : 0m;
+            var maxSz = mark > 0m ? spec.RoundSizeDown(available / mark) : 0m;
             w.WriteStartObject();
             w.WriteString("user", user.Hex);
             w.WriteString("coin", coin.Name);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Threading.Channels;
+using HyperMM.Core.Instruments;
 using HyperMM.Core.Primitives;
 using HyperMM.Core.Trading;
 using HyperMM.Hyperliquid.Accounts;
@@ -45,7 +46,7 @@ public sealed class HyperliquidExchangeTests : IAsyncLifetime, IDisposable
         await using var exchange = Create();
         var eth = await exchange.GetInstrumentAsync(new Coin("ETH"), CancellationToken.None);
         Assert.Equal(new AssetId(1), eth.AssetId);
-        Assert.Equal(4, eth.SzDecimals);
+        Assert.Equal(new HyperliquidPerpRules(4), eth.Rules);
 
         var placed = await exchange.PlaceOrdersAsync(
             [

@@ -6,7 +6,7 @@ namespace HyperMM.TestSupport;
 
 /// <summary>
 /// The three shipped strategies with the seed's values (config/strategies.yaml), built in code so Core-level tests
-/// do not depend on the YAML loader. Instruments use the venue's szDecimals (PROTOCOL §5).
+/// do not depend on the YAML loader. Instruments come from the one catalog (<see cref="HyperliquidPerpCatalog"/>).
 /// </summary>
 public static class TestStrategies
 {
@@ -54,11 +54,11 @@ public static class TestStrategies
 
     public static IReadOnlyList<StrategyParameters> All { get; } = [Eth, Btc, Hype];
 
-    public static InstrumentSpec EthSpec { get; } = new(new Coin("ETH"), new AssetId(1), 4, 25);
+    public static InstrumentSpec EthSpec => HyperliquidPerpCatalog.Eth.Spec;
 
-    public static InstrumentSpec BtcSpec { get; } = new(new Coin("BTC"), new AssetId(0), 5, 40);
+    public static InstrumentSpec BtcSpec => HyperliquidPerpCatalog.Btc.Spec;
 
-    public static InstrumentSpec HypeSpec { get; } = new(new Coin("HYPE"), new AssetId(2), 2, 10);
+    public static InstrumentSpec HypeSpec => HyperliquidPerpCatalog.Hype.Spec;
 
     public static InstrumentSpec SpecFor(StrategyParameters p)
     {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using HyperMM.Cli.Reports;
-using HyperMM.Cli.Instruments;
 using HyperMM.Cli.Output;
 using HyperMM.Core.Instruments;
 using HyperMM.Core.Model;
@@ -157,7 +156,7 @@ public static class BacktestCommand
                     continue;
                 }
 
-                if (!KnownInstruments.TryGet(s.Coin, out var instrument))
+                if (!HyperliquidPerpCatalog.TryGet(s.Coin, out var instrument))
                 {
                     throw new UsageException($"no instrument data for coin {s.Coin} (known: BTC, ETH, HYPE)");
                 }

@@ -30,9 +30,21 @@ public static class DashboardCommand
                 throw new UsageException($"--port: {p} is not a port (0-65535)");
             }
 
+            Journal.JournalFile.CheckPath(path, readOnly: true);
             if (!File.Exists(path))
             {
                 throw new UsageException($"--db: no journal at {path} (run 'hypermm run' first, or pass --db PATH)");
+            }
+
+            // Read it once now: a journal that cannot be used is refused here with its path, not in the page later.
+            try
+            {
+                using var probe = new Dashboard.DashboardJournalReader(path, runs);
+                probe.Read();
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            {
+                throw Journal.JournalFile.Explain(path, ex);
             }
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);

@@ -49,12 +49,24 @@ public static class DoctorCommand
             }
 
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var info = new InfoClient(new HttpTransport(http, TimeSpan.FromSeconds(10)), endpoint, TimeProvider.System);
+            var rateLimit = new RateLimitGate(TimeProvider.System);
+            rateLimit.Waiting += (_, line) => parse.InvocationConfiguration.Error.WriteLine(line);
+            var info = new InfoClient(new HttpTransport(http, TimeSpan.FromSeconds(10), rateLimit), endpoint, TimeProvider.System);
             var doctorVenue = new InfoDoctorVenue(info, TimeProvider.System);
             var findings = new List<DoctorFinding>();
             foreach (var strategy in settings.Strategies)
             {
-                var facts = await DoctorProbe.GatherAsync(strategy, environment, KeyToAddress, doctorVenue, CancellationToken.None).ConfigureAwait(false);
+                DoctorFacts facts;
+                try
+                {
+                    facts = await DoctorProbe.GatherAsync(strategy, environment, KeyToAddress, doctorVenue, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (VenueUnreachableException.IsUnreachable(ex))
+                {
+                    // Nothing can be checked without the venue: one line, exit code 3 (no stack trace, no half report).
+                    throw VenueUnreachableException.For(endpoint, ex);
+                }
+
                 findings.AddRange(DoctorRules.Evaluate(strategy, facts));
             }
 

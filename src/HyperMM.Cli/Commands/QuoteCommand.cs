@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using HyperMM.Cli.Config;
-using HyperMM.Cli.Instruments;
 using HyperMM.Cli.Output;
 using HyperMM.Core.Instruments;
 using HyperMM.Core.Market;
@@ -54,7 +53,7 @@ public static class QuoteCommand
     {
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(inputs);
-        if (!KnownInstruments.TryGet(strategy.Coin, out var instrument))
+        if (!HyperliquidPerpCatalog.TryGet(strategy.Coin, out var instrument))
         {
             throw new UsageException($"no offline instrument data for coin {strategy.Coin} (known: BTC, ETH, HYPE)");
         }
@@ -72,9 +71,9 @@ public static class QuoteCommand
         }
 
         // The book: one tick either side of --mid, so the quote sees a two-sided touch at that mid.
-        var tick = VenueRules.TickAt(mid, instrument.SzDecimals);
-        var bestBid = VenueRules.RoundPrice(mid - (tick / 2m), instrument.SzDecimals, RoundingDirection.Down);
-        var bestAsk = VenueRules.RoundPrice(mid + (tick / 2m), instrument.SzDecimals, RoundingDirection.Up);
+        var tick = instrument.TickAt(mid);
+        var bestBid = instrument.RoundPrice(mid - (tick / 2m), RoundingDirection.Down);
+        var bestAsk = instrument.RoundPrice(mid + (tick / 2m), RoundingDirection.Up);
         var top = new TopOfBook(bestBid, 1m, bestAsk, 1m);
         var sigma2 = vol1s * vol1s * strategy.Volatility.HorizonSeconds;
         var stage = FillPressure.Stage(inputs.SecondsWithoutFill, strategy.TargetFillSeconds, strategy.FillPressure);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using HyperMM.Cli.Journal;
 using HyperMM.Cli.Reports;
+using Microsoft.Data.Sqlite;
 
 namespace HyperMM.Cli.Commands;
 
@@ -35,6 +36,7 @@ public static class ReportCommand
                 throw new UsageException("--from must not be after --to");
             }
 
+            JournalFile.CheckPath(path, readOnly: true);
             if (!File.Exists(path))
             {
                 throw new UsageException($"--db: no journal at {path} (run 'hypermm run' first, or pass --db PATH)");
@@ -43,10 +45,15 @@ public static class ReportCommand
             var selection = RunSelection.Parse(parse.GetValue(run));
             ReportData data;
             string defaultFolder;
-            using (var source = new JournalReportSource(path))
+            try
             {
+                using var source = new JournalReportSource(path);
                 data = source.Load(parse.GetValue(strategy), fromMs, toMs, selection);
                 defaultFolder = source.FolderName(selection);
+            }
+            catch (SqliteException ex)
+            {
+                throw JournalFile.Explain(path, ex);
             }
 
             var name = parse.GetValue(strategy);

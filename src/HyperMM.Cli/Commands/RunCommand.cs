@@ -23,11 +23,12 @@ public static class RunCommand
         var plain = new Option<bool>("--plain") { Description = "Print status lines instead of the live table (default when output is not a terminal)." };
         var noWatchdog = new Option<bool>("--no-watchdog") { Description = "Testnet/mainnet: do not start the watchdog process that cancels orders if this one dies." };
         var watchdogTimeout = new Option<int>("--watchdog-timeout") { Description = "Seconds without progress of a strategy loop (frozen or stuck engine) after which the watchdog cancels its orders.", DefaultValueFactory = _ => WatchdogCommand.DefaultTimeoutSeconds };
+        var journalTimeout = new Option<int>("--journal-timeout") { Description = "Seconds a journal write waits for a lock held by another process before the run halts (the journal failed).", DefaultValueFactory = _ => (int)Journal.JournalFile.DefaultBusyTimeout.TotalSeconds };
         var faults = new Option<string?>("--local-faults") { Description = "Embedded local exchange only: fault switches, e.g. \"ws-drop=20,http-5xx=0.05\" (see hypermm exchange --help)." };
 
         var command = new Command("run", "Run the market makers (default: all three, against the embedded local exchange).");
         venue.AddTo(command);
-        foreach (var option in new Option[] { duration, dryRun, db, logs, logLevel, debug, dashboard, dashboardPort, plain, noWatchdog, watchdogTimeout, faults })
+        foreach (var option in new Option[] { duration, dryRun, db, logs, logLevel, debug, dashboard, dashboardPort, plain, noWatchdog, watchdogTimeout, journalTimeout, faults })
         {
             command.Options.Add(option);
         }
@@ -57,7 +58,17 @@ public static class RunCommand
                 throw new UsageException($"--watchdog-timeout: {seconds} is not between 1 and 3600 seconds");
             }
 
-            settings = settings with { WatchdogTimeout = TimeSpan.FromSeconds(parse.GetValue(watchdogTimeout)) };
+            var journalSeconds = parse.GetValue(journalTimeout);
+            if (journalSeconds is < 1 or > 3600)
+            {
+                throw new UsageException($"--journal-timeout: {journalSeconds} is not between 1 and 3600 seconds");
+            }
+
+            settings = settings with
+            {
+                WatchdogTimeout = TimeSpan.FromSeconds(parse.GetValue(watchdogTimeout)),
+                JournalBusyTimeout = TimeSpan.FromSeconds(journalSeconds),
+            };
             if (settings.LocalExchangeArguments is not null && (settings.Network != "local" || settings.ExchangeUrl is not null))
             {
                 throw new UsageException("--local-faults: only with the embedded local exchange (--network local without --exchange-url)");

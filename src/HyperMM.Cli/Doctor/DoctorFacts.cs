@@ -1,3 +1,4 @@
+using HyperMM.Core.Instruments;
 using HyperMM.Core.Primitives;
 
 namespace HyperMM.Cli.Doctor;
@@ -33,9 +34,8 @@ public sealed record DoctorFacts
 
     public bool? CoinListed { get; init; }
 
-    public int? SzDecimals { get; init; }
-
-    public int? MaxLeverage { get; init; }
+    /// <summary>The coin as the venue's <c>meta</c> lists it: tick / lot / minimum-order rules and max leverage.</summary>
+    public InstrumentSpec? Instrument { get; init; }
 
     public decimal? Mid { get; init; }
 

@@ -174,35 +174,37 @@ public static class DoctorRules
             return;
         }
 
-        if (facts.SzDecimals is not { } szDecimals || facts.Mid is not { } mid || mid <= 0m)
+        if (facts.Instrument is not { } instrument || facts.Mid is not { } mid || mid <= 0m)
         {
             return;
         }
 
-        add("coin", DoctorStatus.Ok, $"{strategy.Coin} listed, mid {mid.ToString(CultureInfo.InvariantCulture)}, size decimals {szDecimals}", null);
-        var baseSize = VenueRules.RoundSizeDown(strategy.OrderSize, szDecimals);
+        add("coin", DoctorStatus.Ok, $"{strategy.Coin} listed, mid {mid.ToString(CultureInfo.InvariantCulture)}, lot {instrument.LotSize.ToString(CultureInfo.InvariantCulture)}", null);
+        var minimum = "$" + instrument.MinOrderNotional.ToString("0.##", CultureInfo.InvariantCulture);
+        var baseSize = instrument.RoundSizeDown(strategy.OrderSize);
         var baseNotional = baseSize * mid;
         // The smallest order the skew makes: the side against the inventory at the cap, exp(-eta) of the base size.
-        var skewed = VenueRules.RoundSizeDown(strategy.OrderSize * (decimal)SizeSkew.BidMultiplier(1.0, strategy.SizeSkew), szDecimals);
+        var skewed = instrument.RoundSizeDown(strategy.OrderSize * (decimal)SizeSkew.BidMultiplier(1.0, strategy.SizeSkew));
         var skewedNotional = skewed * mid;
-        if (baseNotional < VenueRules.MinOrderNotionalUsd)
+        if (!instrument.MeetsMinNotional(mid, baseSize))
         {
             add("size", DoctorStatus.Fail,
-                $"base size {baseSize} {strategy.Coin} is {Usd(baseNotional)} at the current price, under the venue's $10 minimum: no order can be placed",
-                $"raise mm_order_size to at least {MinimumSize(mid, szDecimals)}");
+                $"base size {baseSize} {strategy.Coin} is {Usd(baseNotional)} at the current price, under the venue's {minimum} minimum: no order can be placed",
+                $"raise mm_order_size to at least {instrument.MinimumSizeAt(mid)}");
         }
-        else if (skewedNotional < VenueRules.MinOrderNotionalUsd)
+        else if (!instrument.MeetsMinNotional(mid, skewed))
         {
             add("size", DoctorStatus.Warn,
-                $"base size is {Usd(baseNotional)}, but skewed at full inventory it falls to {skewed} ({Usd(skewedNotional)}) under $10: that side is dropped there, or raised to $10 when it reduces inventory",
-                $"raise mm_order_size to {MinimumSize(mid * (decimal)SizeSkew.BidMultiplier(1.0, strategy.SizeSkew), szDecimals)} or lower size_skew");
+                $"base size is {Usd(baseNotional)}, but skewed at full inventory it falls to {skewed} ({Usd(skewedNotional)}) under {minimum}: that side is dropped there, or raised to {minimum} when it reduces inventory",
+                $"raise mm_order_size to {instrument.MinimumSizeAt(mid * (decimal)SizeSkew.BidMultiplier(1.0, strategy.SizeSkew))} or lower size_skew");
         }
         else
         {
             add("size", DoctorStatus.Ok, $"base size {Usd(baseNotional)}, smallest skewed size {Usd(skewedNotional)}", null);
         }
 
-        if (facts.MaxLeverage is { } max && strategy.Leverage > max)
+        var max = instrument.MaxLeverage;
+        if (strategy.Leverage > max)
         {
             add("leverage", DoctorStatus.Fail, $"configured leverage {strategy.Leverage}x is above {strategy.Coin}'s maximum {max}x",
                 $"set leverage to at most {max}");
@@ -211,7 +213,7 @@ public static class DoctorRules
         {
             add("leverage", DoctorStatus.Ok,
                 $"configured {strategy.Leverage}x" + (facts.CurrentLeverage is { } cur ? $", account currently at {cur}x" : string.Empty) +
-                (facts.MaxLeverage is { } m ? $", maximum {m}x" : string.Empty), null);
+                $", maximum {max}x", null);
         }
     }
 
@@ -256,9 +258,6 @@ public static class DoctorRules
             add("clock", DoctorStatus.Ok, $"clock within {Math.Abs(skew)} ms of the venue", null);
         }
     }
-
-    private static decimal MinimumSize(decimal mid, int szDecimals) =>
-        VenueRules.RoundSizeUp(VenueRules.MinOrderNotionalUsd / mid, szDecimals);
 
     private static string Usd(decimal value) => "$" + Math.Round(value, 2).ToString("0.00", CultureInfo.InvariantCulture);
 }

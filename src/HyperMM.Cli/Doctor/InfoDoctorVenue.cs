@@ -46,7 +46,7 @@ public sealed class InfoDoctorVenue(InfoClient info, TimeProvider time) : IDocto
             return null;
         }
 
-        return new DoctorMarket(spec.SzDecimals, spec.MaxLeverage, _mids.Mids.TryGetValue(coin.Name, out var mid) ? mid : null);
+        return new DoctorMarket(spec, _mids.Mids.TryGetValue(coin.Name, out var mid) ? mid : null);
     }
 
     public async Task<(long Used, long Cap)> RequestBudgetAsync(Address account, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using HyperMM.Cli.Commands;
 using HyperMM.Cli.Dashboard;
 using HyperMM.Cli.Journal;
 using HyperMM.Cli.Output;
+using HyperMM.Cli.Safety;
 using HyperMM.Core.Strategy;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -36,8 +37,10 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
             Directory.CreateDirectory(folder);
         }
 
-        await using var journal = JournalWriter.Open(settings.DatabasePath, time, settings.Network, settings.DryRun ? "dry-run" : "live", names, ConfigHash.Of(settings.Strategies));
-        using var loggers = FileLogging.Create(settings.LogFolder, settings.LogLevel);
+        // One engine per account and per journal: refused here (exit 5) before anything is opened or sent.
+        using var leases = RunLeases.Acquire(settings, time);
+        await using var journal = JournalWriter.Open(settings.DatabasePath, time, settings.Network, settings.DryRun ? "dry-run" : "live", names, ConfigHash.Of(settings.Strategies), settings.JournalBusyTimeout);
+        using var loggers = new ClosingLoggerFactory(FileLogging.Create(settings.LogFolder, settings.LogLevel), error);
         var logger = loggers.CreateLogger("HyperMM.Run");
         IVenueConnector connector;
         try
@@ -58,6 +61,12 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
             (s, account) => BackfillPoint.Find(settings.DatabasePath, s.Name, account.Hex, s.Coin.Name));
 
         await output.WriteLineAsync($"hypermm run: {string.Join(", ", names)} on {connector.Network}{(settings.DryRun ? " (dry run: no orders sent)" : string.Empty)}; journal {settings.DatabasePath}; logs {settings.LogFolder}").ConfigureAwait(false);
+        foreach (var line in leases.TakenOver)
+        {
+            await output.WriteLineAsync(line).ConfigureAwait(false);
+            observer.OnNote("run", time.GetUtcNow().ToUnixTimeMilliseconds(), "warn", line);
+        }
+
         await output.WriteLineAsync(settings.Duration is { } d ? $"running for {d}; Ctrl-C stops earlier" : "running until Ctrl-C").ConfigureAwait(false);
 
         // The run stops at Ctrl-C/SIGTERM, at the end of --duration, or when the journal stops writing: an engine that
@@ -139,7 +148,7 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
 
         if (journalFailure is not null)
         {
-            await error.WriteLineAsync($"error: the journal {settings.DatabasePath} failed ({journalFailure.Message}): trading was halted and orders cancelled; see the lines above for what is left").ConfigureAwait(false);
+            await error.WriteLineAsync($"error: the journal stopped writing: {journalFailure.Message}; trading was halted and every order cancelled (orders left: see above)").ConfigureAwait(false);
             return ExitCodes.JournalError;
         }
 

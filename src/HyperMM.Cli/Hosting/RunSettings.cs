@@ -48,6 +48,9 @@ public sealed record RunSettings
     /// <summary>Start a watchdog process that cancels our orders if this process dies (venue networks).</summary>
     public bool Watchdog { get; init; }
 
+    /// <summary>How long a journal write waits for a lock another process holds before the run halts (journal failed).</summary>
+    public TimeSpan JournalBusyTimeout { get; init; } = Journal.JournalFile.DefaultBusyTimeout;
+
     /// <summary>A strategy whose loop makes no progress for this long has its orders cancelled by the watchdog.</summary>
     public TimeSpan WatchdogTimeout { get; init; } = TimeSpan.FromSeconds(Commands.WatchdogCommand.DefaultTimeoutSeconds);
 

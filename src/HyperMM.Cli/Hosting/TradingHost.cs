@@ -115,7 +115,7 @@ public sealed class TradingHost
         // The venue may be failing right now (that may be why we stopped): ask a few times before reporting "unknown".
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10), _time);
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30), _time); // room for one rate-limit pause
             try
             {
                 var account = await slot.Exchange.GetAccountAsync(slot.Parameters.Coin, cts.Token).ConfigureAwait(false);

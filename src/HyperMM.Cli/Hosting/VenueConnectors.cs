@@ -20,8 +20,7 @@ public static class VenueConnectors
             case "mainnet":
                 return new HyperliquidConnector("mainnet", HyperliquidEndpoint.Mainnet, new EnvironmentKeys(), loggers, time, Notice);
             case "local" when settings.ExchangeUrl is { } url:
-                IStrategyKeys keys = settings.KeysFile is { } file ? RehearsalKeys.Load(file) : new EnvironmentKeys();
-                return new HyperliquidConnector("local " + url, HyperliquidEndpoint.Custom(url, isMainnet: false), keys, loggers, time, Notice);
+                return new HyperliquidConnector("local " + url, HyperliquidEndpoint.Custom(url, isMainnet: false), KeysFor(settings)!, loggers, time, Notice);
             case "local":
                 var options = new LocalExchangeOptions { Faults = LocalFaultSpec.Parse(settings.LocalExchangeArguments) };
                 var local = await LocalVenueConnector.StartAsync(options, loggers, time, cancellationToken, Notice).ConfigureAwait(false);
@@ -30,5 +29,33 @@ public static class VenueConnectors
             default:
                 throw new VenueSetupException($"unknown network '{settings.Network}'");
         }
+    }
+
+    /// <summary>Where the strategies' keys come from for these settings; null for the embedded exchange (it makes its own).</summary>
+    public static IStrategyKeys? KeysFor(RunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings switch
+        {
+            { Network: "testnet" or "mainnet" } => new EnvironmentKeys(),
+            { Network: "local", ExchangeUrl: not null, KeysFile: { } file } => RehearsalKeys.Load(file),
+            { Network: "local", ExchangeUrl: not null } => new EnvironmentKeys(),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Which venue the accounts live on, for account leases: "testnet", "mainnet", or the outside local exchange's
+    /// host and port. Null for the embedded exchange (fresh accounts every run).
+    /// </summary>
+    public static string? VenueIdentity(RunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings switch
+        {
+            { Network: "testnet" or "mainnet" } => settings.Network,
+            { Network: "local", ExchangeUrl: { } url } => $"local-{url.Host}-{url.Port}",
+            _ => null,
+        };
     }
 }

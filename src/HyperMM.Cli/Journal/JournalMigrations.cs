@@ -82,19 +82,22 @@ public static class JournalMigrations
     /// </summary>
     public static void EnsureCurrent(string path)
     {
-        using var connection = JournalWriter.OpenConnection(path, readOnly: false);
-        if (VersionOf(connection) >= JournalSchema.Version)
+        using (var reader = JournalWriter.OpenConnection(path, readOnly: true))
         {
-            return;
+            if (VersionOf(reader) >= JournalSchema.Version)
+            {
+                return; // current (a newer one was refused by the open): nothing to write, so a read-only journal is fine
+            }
         }
 
+        using var connection = JournalWriter.OpenConnection(path, readOnly: false);
         try
         {
             Migrate(connection);
         }
         catch (SqliteException ex)
         {
-            throw new Commands.UsageException($"--db: the journal at {path} is schema version {VersionOf(connection)} and could not be upgraded to {JournalSchema.Version}: {ex.Message}", ex);
+            throw new JournalException($"journal {path} is schema version {VersionOf(connection)} and could not be upgraded to {JournalSchema.Version}: {ex.Message}", ex);
         }
     }
 }

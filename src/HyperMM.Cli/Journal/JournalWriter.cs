@@ -46,7 +46,8 @@ public sealed class JournalWriter : IAsyncDisposable
     /// Opens (creating folder, file and schema as needed, migrating an older journal) and records the start of a run
     /// with the hash of its effective strategy parameters.
     /// </summary>
-    public static JournalWriter Open(string path, TimeProvider time, string network, string mode, IEnumerable<string> strategies, string? configHash = null)
+    /// <param name="busyTimeout">How long a write waits for a lock another process holds before the writer fails.</param>
+    public static JournalWriter Open(string path, TimeProvider time, string network, string mode, IEnumerable<string> strategies, string? configHash = null, TimeSpan? busyTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(time);
@@ -56,7 +57,7 @@ public sealed class JournalWriter : IAsyncDisposable
             Directory.CreateDirectory(folder);
         }
 
-        var connection = OpenConnection(path, readOnly: false);
+        var connection = OpenConnection(path, readOnly: false, busyTimeout);
         try
         {
             using (var create = connection.CreateCommand())
@@ -83,6 +84,11 @@ public sealed class JournalWriter : IAsyncDisposable
             var runId = (long)run.ExecuteScalar()!;
             return new JournalWriter(connection, time, runId, path);
         }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw JournalFile.Explain(path, ex);
+        }
         catch
         {
             connection.Dispose();
@@ -90,22 +96,9 @@ public sealed class JournalWriter : IAsyncDisposable
         }
     }
 
-    public static SqliteConnection OpenConnection(string path, bool readOnly)
-    {
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,
-        };
-        var connection = new SqliteConnection(builder.ToString());
-        connection.Open();
-        using var busy = connection.CreateCommand();
-        busy.CommandText = "PRAGMA busy_timeout = 5000;";
-        busy.ExecuteNonQuery();
-        return connection;
-    }
+    /// <summary>Opens a journal connection through <see cref="JournalFile.Open"/> (the one place that refuses unusable journals).</summary>
+    public static SqliteConnection OpenConnection(string path, bool readOnly, TimeSpan? busyTimeout = null) =>
+        JournalFile.Open(path, readOnly, busyTimeout);
 
     /// <summary>Tells the journal which account a strategy trades, so its fills are keyed by (account, coin, tid).</summary>
     public void RegisterAccount(string strategy, string account)
@@ -204,7 +197,7 @@ public sealed class JournalWriter : IAsyncDisposable
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                Failure = ex;
+                Failure = ex is SqliteException sqlite ? JournalFile.Explain(Path, sqlite) : ex;
                 foreach (var flush in batch.OfType<FlushEntry>())
                 {
                     flush.Done.TrySetResult();

@@ -47,26 +47,25 @@ public static class QuoteEngine
 
         // 3. Touch: a maker quote never crosses (bid below the best ask, ask above the best bid); in the last
         //    pressure stage the inventory-reducing side is placed at the opposite touch to take liquidity.
-        var sz = instrument.SzDecimals;
         var bidPx = crossSide == Side.Buy
             ? top.AskPrice
-            : Math.Min(bidModel, top.AskPrice - VenueRules.TickAt(top.AskPrice, sz));
+            : Math.Min(bidModel, top.AskPrice - instrument.TickAt(top.AskPrice));
         var askPx = crossSide == Side.Sell
             ? top.BidPrice
-            : Math.Max(askModel, top.BidPrice + VenueRules.TickAt(top.BidPrice, sz));
+            : Math.Max(askModel, top.BidPrice + instrument.TickAt(top.BidPrice));
 
         // 4. Venue rounding: bids down, asks up; a collision after rounding moves the non-crossing side away.
-        var bid = VenueRules.RoundPrice(bidPx, sz, RoundingDirection.Down);
-        var ask = VenueRules.RoundPrice(askPx, sz, RoundingDirection.Up);
+        var bid = instrument.RoundPrice(bidPx, RoundingDirection.Down);
+        var ask = instrument.RoundPrice(askPx, RoundingDirection.Up);
         if (bid >= ask)
         {
             if (crossSide == Side.Sell)
             {
-                bid = VenueRules.RoundPrice(ask - VenueRules.TickAt(ask, sz), sz, RoundingDirection.Down);
+                bid = instrument.RoundPrice(ask - instrument.TickAt(ask), RoundingDirection.Down);
             }
             else
             {
-                ask = VenueRules.RoundPrice(bid + VenueRules.TickAt(bid, sz), sz, RoundingDirection.Up);
+                ask = instrument.RoundPrice(bid + instrument.TickAt(bid), RoundingDirection.Up);
             }
         }
 
@@ -84,8 +83,8 @@ public static class QuoteEngine
             askCapacity = Math.Min(askCapacity, inputs.Position);
         }
 
-        var (bidSize, bidStatus) = SizeSide(bidModelSize, bidCapacity, bid, sz, allowRaise: inputs.Position <= 0m);
-        var (askSize, askStatus) = SizeSide(askModelSize, askCapacity, ask, sz, allowRaise: inputs.Position >= 0m);
+        var (bidSize, bidStatus) = SizeSide(bidModelSize, bidCapacity, bid, instrument, allowRaise: inputs.Position <= 0m);
+        var (askSize, askStatus) = SizeSide(askModelSize, askCapacity, ask, instrument, allowRaise: inputs.Position >= 0m);
 
         var bidQuote = new SideQuote(Side.Buy, bidModel, bidPx, bid, bidModelSize, bidSize, tif, crossSide == Side.Buy, crossSide == Side.Buy, bidStatus);
         var askQuote = new SideQuote(Side.Sell, askModel, askPx, ask, askModelSize, askSize, tif, crossSide == Side.Sell, crossSide == Side.Sell, askStatus);
@@ -107,26 +106,27 @@ public static class QuoteEngine
     private static decimal Offset(decimal mid, double bps) => mid * (decimal)(1.0 + (bps / Bps.PerUnit));
 
     /// <summary>
-    /// Size one side: min(model size, capacity) rounded down to the lot. A side worth less than $10 is raised to
-    /// the smallest lot multiple worth $10 when the capacity allows it and the side does not add to the inventory
-    /// (<paramref name="allowRaise"/>: flat, or the side reduces the position); otherwise it is not quoted. So
+    /// Size one side: min(model size, capacity) rounded down to the lot. A side worth less than the venue's minimum
+    /// order value ($10 on Hyperliquid) is raised to the smallest lot multiple worth that when the capacity allows
+    /// it and the side does not add to the inventory (<paramref name="allowRaise"/>: flat, or the side reduces the
+    /// position); otherwise it is not quoted. So
     /// when long the bid is never raised above what the skew asked for, and the bid never outgrows the ask.
     /// </summary>
-    private static (decimal Size, SideQuoteStatus Status) SizeSide(double modelSize, decimal capacity, decimal price, int szDecimals, bool allowRaise)
+    private static (decimal Size, SideQuoteStatus Status) SizeSide(double modelSize, decimal capacity, decimal price, InstrumentSpec instrument, bool allowRaise)
     {
-        var capacityLots = VenueRules.RoundSizeDown(capacity, szDecimals);
+        var capacityLots = instrument.RoundSizeDown(capacity);
         if (capacityLots <= 0m)
         {
             return (0m, SideQuoteStatus.AtCap);
         }
 
-        var size = VenueRules.RoundSizeDown(Math.Min((decimal)modelSize, capacityLots), szDecimals);
-        if (VenueRules.MeetsMinNotional(price, size))
+        var size = instrument.RoundSizeDown(Math.Min((decimal)modelSize, capacityLots));
+        if (instrument.MeetsMinNotional(price, size))
         {
             return (size, SideQuoteStatus.Quoted);
         }
 
-        var minimum = VenueRules.RoundSizeUp(VenueRules.MinOrderNotionalUsd / price, szDecimals);
+        var minimum = instrument.MinimumSizeAt(price);
         return allowRaise && minimum <= capacityLots ? (minimum, SideQuoteStatus.Quoted) : (0m, SideQuoteStatus.BelowMinNotional);
     }
 }

@@ -101,7 +101,7 @@ public sealed partial class StrategyRunner
         Maker = maker;
         _observer.OnLedger(_parameters.Name, maker.Ledger.OpeningEntry);
         Note("info", FormattableString.Invariant(
-            $"starting on {_parameters.Coin} (asset {instrument.AssetId}, szDecimals {instrument.SzDecimals}), account {_exchange.Account}, mode {_parameters.RequoteMode}"));
+            $"starting on {_parameters.Coin} (asset {instrument.AssetId}, lot {instrument.LotSize}), account {_exchange.Account}, mode {_parameters.RequoteMode}"));
 
         if (!_options.DryRun && !await _exchange.SetLeverageAsync(_parameters.Coin, _parameters.Leverage, true, ct).ConfigureAwait(false))
         {
@@ -299,7 +299,7 @@ public sealed partial class StrategyRunner
             return;
         }
 
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15), _time);
+        using var cts = new CancellationTokenSource(_options.ShutdownTimeout, _time);
         try
         {
             var cancels = maker.Orders.All.Select(o => new CancelRequest(_parameters.Coin, o.OrderId, o.Cloid)).ToList();

@@ -23,6 +23,12 @@ public sealed record StrategyRunnerOptions
     /// <summary>Compare the position built from fills with the venue's clearinghouse state this often; zero disables.</summary>
     public TimeSpan PositionCheckInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long the shutdown may take to cancel, confirm and recover late fills. Long enough to wait out the venue's
+    /// weight window once (a full window pauses every request for up to a minute).
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Compute and report quotes but send nothing (dry run).</summary>
     public bool DryRun { get; init; }
 }

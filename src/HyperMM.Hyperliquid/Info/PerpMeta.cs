@@ -32,7 +32,7 @@ public sealed record PerpMeta(IReadOnlyList<PerpAssetInfo> Universe, int? Collat
 
     public InstrumentSpec? FindInstrument(Coin coin)
         => FindAsset(coin) is { } id
-            ? new InstrumentSpec(coin, id, Universe[id.Value].SzDecimals, Universe[id.Value].MaxLeverage)
+            ? InstrumentSpec.HyperliquidPerp(coin, id, Universe[id.Value].SzDecimals, Universe[id.Value].MaxLeverage)
             : null;
 
     public void Write(Utf8JsonWriter writer)

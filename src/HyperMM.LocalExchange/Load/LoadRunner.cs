@@ -29,8 +29,8 @@ public static class LoadRunner
         var endpoint = HyperliquidEndpoint.Custom(venue.BaseUrl, venue.IsMainnet);
         var spec = LocalMarkets.ByCoin("ETH")!;
         var mark = venue.Venue.Engine.GetMarkPrice(spec.Coin);
-        var price = Core.Instruments.VenueRules.RoundPrice(Math.Max(mark, 100m) * 0.5m, spec.SzDecimals, Core.Instruments.RoundingDirection.Down);
-        var size = Core.Instruments.VenueRules.RoundSizeUp(20m / price, spec.SzDecimals); // ≈ $20, above the $10 minimum
+        var price = spec.RoundPrice(Math.Max(mark, 100m) * 0.5m, Core.Instruments.RoundingDirection.Down);
+        var size = spec.RoundSizeUp(20m / price); // ≈ $20, above the $10 minimum
 
         var lanes = new List<Lane>();
         var sockets = new List<HyperliquidWebSocketClient>();

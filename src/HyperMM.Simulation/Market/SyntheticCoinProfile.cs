@@ -1,5 +1,4 @@
 using HyperMM.Core.Instruments;
-using HyperMM.Core.Primitives;
 
 namespace HyperMM.Simulation.Market;
 
@@ -23,13 +22,13 @@ public sealed record SyntheticCoinProfile(
     int BookIntervalMs = 540)
 {
     /// <summary>BTC: vol 0.426 bps/√s, 3.19 trades/s, median trade 0.00297, tail α 1.12, top 9.2, level 1.36, books every 540 ms.</summary>
-    public static SyntheticCoinProfile Btc { get; } = new(new InstrumentSpec(new Coin("BTC"), new AssetId(0), 5, 40), 110_000m, 0.426, 3.19, 0.00297, 1.12, 9.2, 1.36);
+    public static SyntheticCoinProfile Btc { get; } = new(HyperliquidPerpCatalog.Btc.Spec, 110_000m, 0.426, 3.19, 0.00297, 1.12, 9.2, 1.36);
 
     /// <summary>ETH: vol 0.939 bps/√s, 3.28 trades/s, median trade 0.19, tail α 1.17, top 133, level 87, books every 540 ms.</summary>
-    public static SyntheticCoinProfile Eth { get; } = new(new InstrumentSpec(new Coin("ETH"), new AssetId(1), 4, 25), 4_300m, 0.939, 3.28, 0.19, 1.17, 133, 87);
+    public static SyntheticCoinProfile Eth { get; } = new(HyperliquidPerpCatalog.Eth.Spec, 4_300m, 0.939, 3.28, 0.19, 1.17, 133, 87);
 
-    /// <summary>HYPE (assumed, no recording): vol 2.5 bps/√s, 3 trades/s, median trade 5, tail α 1.2, top 2,000, level 800. Asset id 159 per PROTOCOL §5 (unconfirmed).</summary>
-    public static SyntheticCoinProfile Hype { get; } = new(new InstrumentSpec(new Coin("HYPE"), new AssetId(159), 2, 10), 40m, 2.5, 3.0, 5.0, 1.2, 2_000, 800);
+    /// <summary>HYPE (assumed, no recording): vol 2.5 bps/√s, 3 trades/s, median trade 5, tail α 1.2, top 2,000, level 800.</summary>
+    public static SyntheticCoinProfile Hype { get; } = new(HyperliquidPerpCatalog.Hype.Spec, 40m, 2.5, 3.0, 5.0, 1.2, 2_000, 800);
 
     public static IReadOnlyList<SyntheticCoinProfile> Defaults { get; } = [Btc, Eth, Hype];
 }

@@ -100,8 +100,7 @@ public sealed class SyntheticMarket
         private (decimal Bid, decimal Ask, decimal Tick) Touch()
         {
             var mid = (decimal)Math.Exp(_logMid);
-            var sz = Profile.Instrument.SzDecimals;
-            var tick = VenueRules.TickAt(mid, sz);
+            var tick = Profile.Instrument.TickAt(mid);
             var bid = Math.Floor(mid / tick) * tick;
             return (bid, bid + tick, tick);
         }
@@ -148,7 +147,7 @@ public sealed class SyntheticMarket
         private decimal Size(double size)
         {
             var lot = Profile.Instrument.LotSize;
-            var rounded = VenueRules.RoundSizeDown((decimal)Math.Min(size, 1e9), Profile.Instrument.SzDecimals);
+            var rounded = Profile.Instrument.RoundSizeDown((decimal)Math.Min(size, 1e9));
             return Math.Max(lot, rounded);
         }
     }

@@ -278,7 +278,7 @@ public sealed partial class MatchingEngine
             return Reject(RejectReason.ZeroSize, VenueErrors.ZeroSize);
         }
 
-        if (!VenueRules.IsValidSize(request.Size, spec.SzDecimals))
+        if (!spec.IsValidSize(request.Size))
         {
             return Reject(RejectReason.InvalidSize, VenueErrors.InvalidSize);
         }
@@ -288,12 +288,12 @@ public sealed partial class MatchingEngine
             return Reject(RejectReason.InvalidPrice, VenueErrors.InvalidPrice);
         }
 
-        if (!VenueRules.IsValidPrice(request.Price, spec.SzDecimals))
+        if (!spec.IsValidPrice(request.Price))
         {
             return Reject(RejectReason.TickSize, VenueErrors.Tick);
         }
 
-        if (!VenueRules.MeetsMinNotional(request.Price, request.Size))
+        if (!spec.MeetsMinNotional(request.Price, request.Size))
         {
             return Reject(RejectReason.MinNotional, VenueErrors.MinValue);
         }

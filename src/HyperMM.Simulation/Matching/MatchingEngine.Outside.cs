@@ -25,7 +25,7 @@ public sealed partial class MatchingEngine
             var now = NowMs;
             FireScheduledCancels(now);
             var book = Book(snapshot.Coin);
-            snapshot = OutsideRepricing.AwayFromOurs(snapshot, Best(book.Levels(Side.Buy)), Best(book.Levels(Side.Sell)), book.Spec.SzDecimals);
+            snapshot = OutsideRepricing.AwayFromOurs(snapshot, Best(book.Levels(Side.Buy)), Best(book.Levels(Side.Sell)), book.Spec);
             UpdateQueues(book, Side.Buy, book.Outside(Side.Buy), snapshot.Bids);
             UpdateQueues(book, Side.Sell, book.Outside(Side.Sell), snapshot.Asks);
             book.SetOutside(snapshot);
@@ -104,7 +104,7 @@ public sealed partial class MatchingEngine
     /// <summary>Fills <paramref name="order"/> with what is left of a print (rounded down to the lot) and takes it off <paramref name="volumeLeft"/>.</summary>
     private bool FillFromPrint(CoinBook book, SimOrder order, ref decimal volumeLeft, long now)
     {
-        var quantity = Core.Instruments.VenueRules.RoundSizeDown(Math.Min(order.Remaining, volumeLeft), book.Spec.SzDecimals);
+        var quantity = book.Spec.RoundSizeDown(Math.Min(order.Remaining, volumeLeft));
         if (quantity <= 0m)
         {
             return false;

@@ -15,13 +15,13 @@ namespace HyperMM.Simulation.Matching;
 internal static class OutsideRepricing
 {
     /// <summary><paramref name="snapshot"/> itself when nothing crosses our best bid or ask (0 = none), else a repriced copy.</summary>
-    public static OrderBookSnapshot AwayFromOurs(OrderBookSnapshot snapshot, decimal ourBestBid, decimal ourBestAsk, int szDecimals)
+    public static OrderBookSnapshot AwayFromOurs(OrderBookSnapshot snapshot, decimal ourBestBid, decimal ourBestAsk, InstrumentSpec spec)
     {
         var asks = ourBestBid > 0m && snapshot.Asks.Count > 0 && snapshot.Asks[0].Price <= ourBestBid
-            ? Move(snapshot.Asks, NextValid(ourBestBid, szDecimals, up: true), crosses: p => p <= ourBestBid)
+            ? Move(snapshot.Asks, NextAbove(ourBestBid, spec), crosses: p => p <= ourBestBid)
             : null;
         var bids = ourBestAsk > 0m && snapshot.Bids.Count > 0 && snapshot.Bids[0].Price >= ourBestAsk
-            ? Move(snapshot.Bids, NextValid(ourBestAsk, szDecimals, up: false), crosses: p => p >= ourBestAsk)
+            ? Move(snapshot.Bids, NextBelow(ourBestAsk, spec), crosses: p => p >= ourBestAsk)
             : null;
         return asks is null && bids is null
             ? snapshot
@@ -55,10 +55,10 @@ internal static class OutsideRepricing
         return [new BookLevel(to, moved, orders), .. rest];
     }
 
-    /// <summary>The first valid venue price strictly above (or below) <paramref name="price"/>.</summary>
-    private static decimal NextValid(decimal price, int szDecimals, bool up)
-    {
-        var finest = VenueRules.PowerOfTenNegative(VenueRules.PerpMaxPriceDecimals - szDecimals);
-        return VenueRules.RoundPrice(up ? price + finest : price - finest, szDecimals, up ? RoundingDirection.Up : RoundingDirection.Down);
-    }
+    /// <summary>The first valid venue price strictly above <paramref name="price"/> (ticks never get finer upwards).</summary>
+    private static decimal NextAbove(decimal price, InstrumentSpec spec) => spec.RoundPrice(price + spec.TickAt(price), RoundingDirection.Up);
+
+    /// <summary>The first valid venue price strictly below <paramref name="price"/>, with the tick that applies just below it.</summary>
+    private static decimal NextBelow(decimal price, InstrumentSpec spec) =>
+        spec.RoundPrice(price - spec.TickAt(price - spec.TickAt(price)), RoundingDirection.Down);
 }

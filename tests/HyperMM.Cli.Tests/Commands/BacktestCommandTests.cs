@@ -1,6 +1,5 @@
 using HyperMM.Cli.Commands;
 using HyperMM.Cli.Config;
-using HyperMM.Cli.Instruments;
 using HyperMM.Core.Instruments;
 using HyperMM.Simulation.Backtest;
 using HyperMM.Simulation.Market;
@@ -133,7 +132,7 @@ public class BacktestCommandTests
     public void Shipped_hype_strategy_on_the_synthetic_hype_market_is_deterministic_and_within_its_rules()
     {
         var hype = StrategyConfigLoader.Load(Config).Single(s => s.Name == "mm_hype_perp");
-        Assert.True(KnownInstruments.TryGet(hype.Coin, out var spec));
+        Assert.True(HyperliquidPerpCatalog.TryGet(hype.Coin, out var spec));
         var events = new SyntheticMarket([SyntheticCoinProfile.Hype], seed: 11, startMs: 1_757_000_000_000).Step(TimeSpan.FromMinutes(30));
 
         // As shipped, HYPE quotes ~30 bps wide: a half-spread of ~6 one-second sigmas, which a Gaussian mid does not
@@ -148,8 +147,8 @@ public class BacktestCommandTests
             Assert.Equal(first.Figures, second.Figures);
             Assert.True(first.Figures.Counters.Requests > 0);
             Assert.Equal(0, first.ClientBugRejections);
-            Assert.All(first.Quotes.Where(q => q.Bid > 0m), q => Assert.True(VenueRules.IsValidPrice(q.Bid, spec.SzDecimals)));
-            Assert.All(first.Fills, f => Assert.True(VenueRules.IsValidPrice(f.Price, spec.SzDecimals) && VenueRules.IsValidSize(f.Size, spec.SzDecimals)));
+            Assert.All(first.Quotes.Where(q => q.Bid > 0m), q => Assert.True(spec.IsValidPrice(q.Bid)));
+            Assert.All(first.Fills, f => Assert.True(spec.IsValidPrice(f.Price) && spec.IsValidSize(f.Size)));
             Assert.All(first.Inventory, p => Assert.True(Math.Abs(p.Position) <= parameters.MaxAbsPosition));
             if (parameters == tight)
             {
@@ -170,7 +169,7 @@ public class BacktestCommandTests
             Assert.Equal(a.Figures, b.Figures);
             Assert.Equal(0, a.ClientBugRejections);
             Assert.All(a.Inventory, p => Assert.True(Math.Abs(p.Position) <= run.Parameters.MaxAbsPosition));
-            Assert.All(a.Fills, f => Assert.True(VenueRules.IsValidSize(f.Size, run.Instrument.SzDecimals)));
+            Assert.All(a.Fills, f => Assert.True(run.Instrument.IsValidSize(f.Size)));
         }
     }
 

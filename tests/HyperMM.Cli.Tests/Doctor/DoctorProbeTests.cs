@@ -31,7 +31,7 @@ public class DoctorProbeTests
             Task.FromResult(new DoctorAccountState(500m, 450m, null));
 
         public Task<DoctorMarket?> MarketAsync(Coin coin, CancellationToken cancellationToken) =>
-            Task.FromResult<DoctorMarket?>(new DoctorMarket(4, 25, 4_000m));
+            Task.FromResult<DoctorMarket?>(new DoctorMarket(TestStrategies.EthSpec, 4_000m));
 
         public Task<(long Used, long Cap)> RequestBudgetAsync(Address account, CancellationToken cancellationToken) => Task.FromResult((10L, 10_010L));
 

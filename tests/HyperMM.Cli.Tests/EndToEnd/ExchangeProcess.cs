@@ -20,7 +20,8 @@ public sealed partial class ExchangeProcess : IDisposable
         Url = url;
         Masters = masters;
         Http = new HttpClient();
-        Info = new InfoClient(new HttpTransport(Http, TimeSpan.FromSeconds(10)), HyperliquidEndpoint.Custom(url, isMainnet: false), TimeProvider.System);
+        // The test's own queries share the exchange's per-IP weight with the engine: they wait for the window too.
+        Info = new InfoClient(new HttpTransport(Http, TimeSpan.FromSeconds(10), new RateLimitGate(TimeProvider.System)), HyperliquidEndpoint.Custom(url, isMainnet: false), TimeProvider.System);
     }
 
     public static readonly string[] Strategies = ["mm_eth_perp", "mm_btc_perp", "mm_hype_perp"];
@@ -41,13 +42,13 @@ public sealed partial class ExchangeProcess : IDisposable
     public InfoClient Info { get; }
 
     /// <param name="ipWeightPerMinute">The per-IP weight limit (venue: 1200; 0: off so the test's own polling is never throttled).</param>
-    public static async Task<ExchangeProcess> StartAsync(int ipWeightPerMinute = 0)
+    public static async Task<ExchangeProcess> StartAsync(int ipWeightPerMinute = 0, params string[] extraArguments)
     {
         var folder = Directory.CreateTempSubdirectory("hypermm-venue-").FullName;
         var process = HypermmProcess.Start(
         [
             "exchange", "--port", "0", "--accounts", string.Join(',', Strategies), "--keys-file", Path.Combine(folder, "keys.env"),
-            "--ip-weight-per-minute", ipWeightPerMinute.ToString(CultureInfo.InvariantCulture),
+            "--ip-weight-per-minute", ipWeightPerMinute.ToString(CultureInfo.InvariantCulture), .. extraArguments,
         ]);
         Assert.True(await process.WaitForTextAsync("running", TimeSpan.FromSeconds(60)), "hypermm exchange did not start: " + process.Transcript);
         var text = process.Stdout;

@@ -48,9 +48,14 @@ public sealed class HypermmProcess : IDisposable
         }
     }
 
-    public static HypermmProcess Start(IEnumerable<string> arguments, bool pipeInput = false)
+    /// <param name="environment">Variables to set for the process (e.g. HYPERMM_STATE_DIR for its leases).</param>
+    public static HypermmProcess Start(IEnumerable<string> arguments, bool pipeInput = false, IReadOnlyDictionary<string, string>? environment = null)
+        => StartVia(Executable, arguments, pipeInput, environment);
+
+    /// <summary>Starts <paramref name="fileName"/> (hypermm itself, or a shell that execs it) with the arguments.</summary>
+    public static HypermmProcess StartVia(string fileName, IEnumerable<string> arguments, bool pipeInput = false, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(Executable)
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -60,6 +65,11 @@ public sealed class HypermmProcess : IDisposable
         foreach (var a in arguments)
         {
             start.ArgumentList.Add(a);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = start };

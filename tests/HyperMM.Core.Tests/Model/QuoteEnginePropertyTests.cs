@@ -21,12 +21,11 @@ public class QuoteEnginePropertyTests
         {
             get
             {
-                var sz = Spec.SzDecimals;
-                var bid = VenueRules.RoundPrice(Mid, sz, RoundingDirection.Down);
+                var bid = Spec.RoundPrice(Mid, RoundingDirection.Down);
                 var ask = bid;
                 for (var i = 0; i < BookTicks; i++)
                 {
-                    ask = VenueRules.RoundPrice(ask + VenueRules.TickAt(ask, sz), sz, RoundingDirection.Up);
+                    ask = Spec.RoundPrice(ask + Spec.TickAt(ask), RoundingDirection.Up);
                 }
 
                 return new TopOfBook(bid, 1m, ask, 1m);
@@ -49,14 +48,14 @@ public class QuoteEnginePropertyTests
             from sigmaCenti in Gen.Choose(1, 500_000)                    // 0.01 .. 5,000 bps²
             from stage in Gen.Choose(0, 3)
             let p = TestStrategies.All[s]
-            let sz = TestStrategies.SpecFor(p).SzDecimals
+            let spec = TestStrategies.SpecFor(p)
             select new QuoteCase(
                 s,
                 midCents / 100m,
                 ticks,
-                VenueRules.RoundSizeDown(p.MaxAbsPosition * posPermille / 1000m, sz),
-                VenueRules.RoundSizeDown(p.MaxAbsPosition * rbPermille / 1000m, sz),
-                VenueRules.RoundSizeDown(p.MaxAbsPosition * raPermille / 1000m, sz),
+                spec.RoundSizeDown(p.MaxAbsPosition * posPermille / 1000m),
+                spec.RoundSizeDown(p.MaxAbsPosition * rbPermille / 1000m),
+                spec.RoundSizeDown(p.MaxAbsPosition * raPermille / 1000m),
                 sigmaCenti / 100.0,
                 stage);
         return Arb.From(gen);
@@ -87,9 +86,9 @@ public class QuoteEnginePropertyTests
     public Property PricesAndSizesAreValidForTheCoin() => Prop.ForAll(Cases(), c =>
     {
         var q = c.Quote();
-        var sz = c.Spec.SzDecimals;
-        static bool SizeOk(SideQuote s, int sz) => s.Size == 0m || (VenueRules.IsValidSize(s.Size, sz) && VenueRules.MeetsMinNotional(s.Price, s.Size));
-        return VenueRules.IsValidPrice(q.Bid.Price, sz) && VenueRules.IsValidPrice(q.Ask.Price, sz) && SizeOk(q.Bid, sz) && SizeOk(q.Ask, sz);
+        var spec = c.Spec;
+        bool SizeOk(SideQuote s) => s.Size == 0m || (spec.IsValidSize(s.Size) && spec.MeetsMinNotional(s.Price, s.Size));
+        return spec.IsValidPrice(q.Bid.Price) && spec.IsValidPrice(q.Ask.Price) && SizeOk(q.Bid) && SizeOk(q.Ask);
     });
 
     [Property(MaxTest = 2000)]

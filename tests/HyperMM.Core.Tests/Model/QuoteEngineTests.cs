@@ -131,9 +131,10 @@ public class QuoteEngineTests
     public void Compute_AllPricesAreValidVenuePrices()
     {
         var q = Eth(0.05m);
-        Assert.True(VenueRules.IsValidPrice(q.Bid.Price, 4));
-        Assert.True(VenueRules.IsValidPrice(q.Ask.Price, 4));
-        Assert.True(VenueRules.IsValidSize(q.Bid.Size, 4));
+        var rules = new HyperliquidPerpRules(4);
+        Assert.True(rules.IsValidPrice(q.Bid.Price));
+        Assert.True(rules.IsValidPrice(q.Ask.Price));
+        Assert.True(rules.IsValidSize(q.Bid.Size));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HyperMM.Core.Instruments;
 using HyperMM.Core.Primitives;
 using HyperMM.Core.Trading;
 using HyperMM.Hyperliquid.Info;
@@ -21,7 +22,7 @@ public class RecordedInfoResponseTests
         Assert.Equal(new AssetId(1), meta.FindAsset(new Coin("ETH")));
         Assert.Null(meta.FindAsset(new Coin("NOPE")));
         var eth = meta.FindInstrument(new Coin("ETH"))!;
-        Assert.Equal(4, eth.SzDecimals);
+        Assert.Equal(new HyperliquidPerpRules(4), eth.Rules);
         Assert.Equal(50, eth.MaxLeverage);
         RoundTrip(meta, m => m.Write, PerpMeta.Parse, m => m.Universe.Count);
     }

@@ -1,3 +1,4 @@
+using HyperMM.Core.Instruments;
 using HyperMM.Core.Primitives;
 using HyperMM.Core.Trading;
 using HyperMM.LocalExchange.Tests.Support;
@@ -32,9 +33,10 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
     {
         var spec = await _client.GetInstrumentAsync(Eth, default);
         Assert.Equal(1, spec.AssetId.Value);
-        Assert.Equal(4, spec.SzDecimals);
+        Assert.Equal(new HyperliquidPerpRules(4), spec.Rules);
         var hype = await _client.GetInstrumentAsync(new Coin("HYPE"), default);
-        Assert.Equal(2, hype.SzDecimals);
+        Assert.Equal(new HyperliquidPerpRules(2), hype.Rules);
+        Assert.Equal(159, hype.AssetId.Value); // mainnet's index: the local meta lists the universe up to it
     }
 
     [Fact]

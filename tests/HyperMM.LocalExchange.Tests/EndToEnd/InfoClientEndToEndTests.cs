@@ -35,9 +35,13 @@ public sealed class InfoClientEndToEndTests : IAsyncLifetime
         var info = _client.Info;
         var user = _v.Account.Master;
         var meta = await info.MetaAsync(default);
-        Assert.Equal(["BTC", "ETH", "HYPE"], meta.Universe.Select(u => u.Name));
+        // mainnet's asset ids: BTC 0, ETH 1, HYPE 159; the 157 indices between are delisted placeholders
+        Assert.Equal(160, meta.Universe.Count);
+        Assert.Equal(["BTC", "ETH", "HYPE"], meta.Universe.Where(u => !u.IsDelisted).Select(u => u.Name));
+        Assert.Equal(new AssetId(159), meta.FindAsset(new Coin("HYPE")));
         var ctx = await info.MetaAndAssetContextsAsync(default);
-        Assert.Equal(3, ctx.Contexts.Count);
+        Assert.Equal(160, ctx.Contexts.Count); // aligned with the universe
+        Assert.Null(ctx.Contexts[2].MidPx);   // a placeholder has no market
         Assert.Equal(3000.0m, ctx.Contexts[1].MidPx); // (2999.9 + 3000.1) / 2
         var book = await info.L2BookAsync(Eth, default);
         Assert.Equal(2999.9m, book.Top.BidPrice);

@@ -27,7 +27,7 @@ public sealed class SyntheticMarketEndToEndTests
         var ask = pushed.Book.Top.AskPrice;
         // a Gtc buy 5 ticks above the ask takes the synthetic liquidity at once
         var spec = await client.GetInstrumentAsync(eth, default);
-        var limit = Core.Instruments.VenueRules.RoundPrice(ask * 1.001m, spec.SzDecimals, Core.Instruments.RoundingDirection.Up);
+        var limit = spec.RoundPrice(ask * 1.001m, Core.Instruments.RoundingDirection.Up);
         var result = await client.PlaceOrdersAsync([new OrderRequest(eth, Side.Buy, limit, 0.01m, TimeInForce.Gtc, false, null)], default);
         Assert.Equal(OrderResultKind.Filled, result[0].Kind);
         var fill = await ClientFactory.NextAsync<FillsEvent>(client, f => !f.IsSnapshot);

@@ -28,9 +28,9 @@ public sealed class ReplayBacktestTests
         Assert.Equal(first.Fills, second.Fills);
         Assert.Equal(first.Quotes, second.Quotes);
         Assert.Equal(0, first.ClientBugRejections);
-        Assert.All(first.Fills, f => Assert.True(VenueRules.IsValidPrice(f.Price, spec.SzDecimals) && VenueRules.IsValidSize(f.Size, spec.SzDecimals)));
-        Assert.All(first.Quotes.Where(q => q.Bid > 0m), q => Assert.True(VenueRules.IsValidPrice(q.Bid, spec.SzDecimals)));
-        Assert.All(first.Quotes.Where(q => q.Ask > 0m), q => Assert.True(VenueRules.IsValidPrice(q.Ask, spec.SzDecimals)));
+        Assert.All(first.Fills, f => Assert.True(spec.IsValidPrice(f.Price) && spec.IsValidSize(f.Size)));
+        Assert.All(first.Quotes.Where(q => q.Bid > 0m), q => Assert.True(spec.IsValidPrice(q.Bid)));
+        Assert.All(first.Quotes.Where(q => q.Ask > 0m), q => Assert.True(spec.IsValidPrice(q.Ask)));
         Assert.All(first.Inventory, p => Assert.True(Math.Abs(p.Position) <= parameters.MaxAbsPosition, $"position {p.Position} beyond the cap"));
     }
 

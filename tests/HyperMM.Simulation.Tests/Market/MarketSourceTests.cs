@@ -140,7 +140,7 @@ public sealed class MarketSourceTests
     public void Synthetic_books_sit_on_the_tick_grid_and_statistics_match_the_profile(string coin)
     {
         var profile = SyntheticCoinProfile.Defaults.Single(p => p.Instrument.Coin.Name == coin);
-        var sz = profile.Instrument.SzDecimals;
+        var spec = profile.Instrument;
         var events = new SyntheticMarket([profile], 7, 0).Step(TimeSpan.FromHours(2));
 
         var books = events.Where(e => e.Kind == MarketEventKind.Book).Select(e => e.Book!).ToList();
@@ -149,7 +149,7 @@ public sealed class MarketSourceTests
             Assert.Equal(20, b.Bids.Count);
             Assert.Equal(20, b.Asks.Count);
             Assert.True(b.Bids[0].Price < b.Asks[0].Price);
-            Assert.All(b.Bids.Concat(b.Asks), l => Assert.True(VenueRules.IsValidPrice(l.Price, sz) && VenueRules.IsValidSize(l.Size, sz)));
+            Assert.All(b.Bids.Concat(b.Asks), l => Assert.True(spec.IsValidPrice(l.Price) && spec.IsValidSize(l.Size)));
         });
 
         // 2 h: trades ~ Poisson(rate * 7200); relative sd 1/sqrt(rate*7200) ~ 0.7 %: allow 5 %

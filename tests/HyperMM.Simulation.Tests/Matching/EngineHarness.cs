@@ -12,8 +12,8 @@ internal sealed class EngineHarness
 {
     public static readonly Coin Eth = new("ETH");
     public static readonly Coin Btc = new("BTC");
-    public static readonly InstrumentSpec EthSpec = new(Eth, new AssetId(1), 4, 25);
-    public static readonly InstrumentSpec BtcSpec = new(Btc, new AssetId(0), 5, 40);
+    public static readonly InstrumentSpec EthSpec = HyperliquidPerpCatalog.Eth.Spec;
+    public static readonly InstrumentSpec BtcSpec = HyperliquidPerpCatalog.Btc.Spec;
 
     public EngineHarness(MatchingEngineOptions? options = null)
     {

@@ -122,9 +122,9 @@ public sealed class PublishedBookTests
             var size = 0.01m * (1 + random.Next(5));
             h.Place(a, Side.Buy, current.BidPrice, size, TimeInForce.Alo);
             h.Place(a, Side.Sell, current.AskPrice, size, TimeInForce.Alo);
-            if (random.Next(4) == 0 && current.AskPrice - current.BidPrice > VenueRules.TickAt(current.BidPrice, EthSpec.SzDecimals))
+            if (random.Next(4) == 0 && current.AskPrice - current.BidPrice > EthSpec.TickAt(current.BidPrice))
             {
-                h.Place(a, Side.Buy, current.BidPrice + VenueRules.TickAt(current.BidPrice, EthSpec.SzDecimals), size, TimeInForce.Gtc);
+                h.Place(a, Side.Buy, current.BidPrice + EthSpec.TickAt(current.BidPrice), size, TimeInForce.Gtc);
             }
         }
 
