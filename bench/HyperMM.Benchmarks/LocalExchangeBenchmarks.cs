@@ -28,7 +28,7 @@ public class LocalExchangeBenchmarks
     {
         var options = new LocalExchangeOptions { IpWeightPerMinute = 0, AddressRequestBuffer = 1_000_000_000 };
         var hub = new WsHub(new HashSet<string> { "BTC", "ETH", "HYPE" }, NullLogger.Instance);
-        _venue = new LocalVenue(options, hub, new FaultSwitches(new FaultOptions()), NullLogger.Instance);
+        _venue = new LocalVenue(options, hub, new FaultSwitches(new FaultOptions()));
         hub.Backend = _venue;
         var account = RehearsalAccount.Create("bench", 1_000_000m);
         _venue.Fund(account.Master, 1_000_000m);

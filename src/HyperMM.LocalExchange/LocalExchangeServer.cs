@@ -32,7 +32,7 @@ public static class LocalExchangeServer
         var source = MarketSources.Create(options);
         var faults = new FaultSwitches(options.Faults);
         var hub = new WsHub(new HashSet<string>(LocalMarkets.All.Select(s => s.Coin.Name), StringComparer.Ordinal), logger, options.WebSocketLimits, options.Time);
-        var venue = new LocalVenue(options, hub, faults, logger);
+        var venue = new LocalVenue(options, hub, faults);
         hub.Backend = venue;
 
         var builder = WebApplication.CreateSlimBuilder();

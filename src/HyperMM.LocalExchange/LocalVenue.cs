@@ -1,33 +1,37 @@
-using HyperMM.Core.Instruments;
+using System.Text.Json;
 using HyperMM.Core.Primitives;
+using HyperMM.Hyperliquid.Signing;
 using HyperMM.LocalExchange.Accounts;
 using HyperMM.LocalExchange.Faults;
+using HyperMM.LocalExchange.Handlers;
 using HyperMM.LocalExchange.Http;
 using HyperMM.LocalExchange.Limits;
 using HyperMM.LocalExchange.Market;
 using HyperMM.LocalExchange.Ws;
 using HyperMM.Simulation.Matching;
-using Microsoft.Extensions.Logging;
 
 namespace HyperMM.LocalExchange;
 
 /// <summary>
-/// The local venue: authentication (signer recovery, agents, nonces), limits (IP weight, address budget),
-/// the matching engine and the pushes, behind the HTTP and WebSocket endpoints. Every state change happens under
-/// <see cref="Gate"/>; signature recovery and JSON parsing run outside it, in parallel.
+/// The local venue, composed of parts that each own their state: the matching engine, accounts and agents, nonces,
+/// the address budget and IP weight limits (<see cref="VenueContext"/>), behind the /info handler
+/// (<see cref="InfoHandler"/>: market data, candles, user queries), the /exchange handler
+/// (<see cref="ActionHandler"/>: authentication, nonces, budget, then <see cref="OrderEntry"/> and <see cref="AgentApprovalAction"/>)
+/// and the WebSocket handler (<see cref="WsHandler"/>). Every state change happens under <see cref="Gate"/>;
+/// signature recovery and JSON parsing run outside it, in parallel.
 /// </summary>
-public sealed partial class LocalVenue : IVenueHandlers, IWsBackend
+public sealed class LocalVenue : IVenueHandlers, IWsBackend
 {
-    private readonly ILogger _logger;
+    private readonly InfoHandler _info;
+    private readonly ActionHandler _actions;
+    private readonly WsHandler _ws;
 
-    public LocalVenue(LocalExchangeOptions options, WsHub hub, FaultSwitches faults, ILogger logger)
+    public LocalVenue(LocalExchangeOptions options, WsHub hub, FaultSwitches faults)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         Hub = hub;
         Faults = faults;
-        _logger = logger;
-        Time = options.Time;
         Tape = new TradeTape();
         Directory = new AccountDirectory();
         Nonces = new NonceBook();
@@ -38,6 +42,12 @@ public sealed partial class LocalVenue : IVenueHandlers, IWsBackend
             new MatchingEngineOptions { OpenOrderLimit = options.OpenOrderLimit, ScheduleCancelVolumeGateUsd = options.ScheduleCancelVolumeGate },
             new VenueEventSink(hub, Tape, faults),
             Time);
+        var context = new VenueContext(options, Gate, Engine, Directory, Nonces, Budget, IpLimiter, Tape, hub, faults);
+        var orders = new OrderEntry(context);
+        var market = new MarketInfo(context);
+        _info = new InfoHandler(context, market, new UserInfo(context, orders));
+        _actions = new ActionHandler(context, orders);
+        _ws = new WsHandler(context, market, _info, _actions);
     }
 
     public Lock Gate { get; } = new();
@@ -46,7 +56,7 @@ public sealed partial class LocalVenue : IVenueHandlers, IWsBackend
 
     public bool IsMainnet => Options.IsMainnet;
 
-    public TimeProvider Time { get; }
+    public TimeProvider Time => Options.Time;
 
     public MatchingEngine Engine { get; }
 
@@ -64,7 +74,23 @@ public sealed partial class LocalVenue : IVenueHandlers, IWsBackend
 
     public TradeTape Tape { get; }
 
-    internal long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();
+    /// <summary>Actions that passed authentication, nonce and budget checks (for the load report).</summary>
+    public long AcceptedActions => _actions.AcceptedActions;
+
+    public VenueReply Info(ReadOnlySpan<byte> body, string remoteIp) => _info.Info(body, remoteIp);
+
+    public VenueReply Exchange(ReadOnlySpan<byte> body, string remoteIp) => _actions.Exchange(body, remoteIp);
+
+    /// <summary>Runs one parsed, signed request; the JSON answer.</summary>
+    public byte[] Execute(ExchangeRequest request) => _actions.Execute(request);
+
+    public IReadOnlyList<byte[]> InitialMessages(WsSubscription subscription) => _ws.InitialMessages(subscription);
+
+    public Task<byte[]> PostAsync(long id, JsonElement request, string remoteIp, CancellationToken cancellationToken) =>
+        _ws.PostAsync(id, request, remoteIp, cancellationToken);
+
+    /// <summary>Pushes allMids to its subscribers (the market feed calls this after each step).</summary>
+    public void PublishMids() => _ws.PublishMids();
 
     /// <summary>Creates (or tops up) a funded master account.</summary>
     public void Fund(Address master, decimal usdc)
@@ -89,5 +115,6 @@ public sealed partial class LocalVenue : IVenueHandlers, IWsBackend
         }
     }
 
-    internal static InstrumentSpec? Instrument(int asset) => LocalMarkets.ByAsset(asset);
+    /// <summary>"name valid_until 1700000000000" → (name, expiry); plain names never expire.</summary>
+    public static (string Name, long? ValidUntil) ParseAgentName(string agentName) => AgentApprovalAction.ParseAgentName(agentName);
 }

@@ -68,7 +68,7 @@ public sealed class HyperliquidExchangeTests : IAsyncLifetime, IDisposable
         Assert.IsType<CancelByCloidAction>(_actions[2].Action);
 
         var gated = await exchange.ScheduleCancelAsync(DateTimeOffset.FromUnixTimeMilliseconds(1_900_000_000_000), CancellationToken.None);
-        Assert.Equal(RejectReason.ScheduledCancelVolumeGate, gated.Reason);
+        Assert.Equal(RejectReason.ScheduledCancelRefused, gated.Reason);
 
         var account = await exchange.GetAccountAsync(new Coin("BTC"), CancellationToken.None);
         Assert.Equal(-0.00785m, account.Position);

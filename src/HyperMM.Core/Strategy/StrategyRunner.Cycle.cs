@@ -184,7 +184,7 @@ public sealed partial class StrategyRunner
                 _requoteNow = true;
                 break;
             case RejectReason.InsufficientMargin or RejectReason.MinNotional or RejectReason.ReduceOnlyWouldIncrease
-                or RejectReason.OpenInterestCap or RejectReason.MarginTierLimit or RejectReason.PriceTooFarFromOracle
+                or RejectReason.OpenInterestCap or RejectReason.PositionLimit or RejectReason.PriceOutsideBand
                 or RejectReason.TooManyOpenOrders:
                 var backoff = request.Side == Side.Buy ? _bidBackoff : _askBackoff;
                 var delay = backoff.Trip(now);

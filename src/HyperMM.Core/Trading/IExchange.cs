@@ -6,8 +6,9 @@ using HyperMM.Core.Primitives;
 namespace HyperMM.Core.Trading;
 
 /// <summary>
-/// The port the strategy loop trades through: one account on one venue. The Hyperliquid client, the local
-/// exchange's client and the backtest simulator all implement it, and one contract test runs against each.
+/// The port the strategy loop trades through: one account on one venue. The Hyperliquid client (live, or against
+/// the local exchange) and the backtest simulator implement it, and one contract test specifies it for each
+/// (tests/HyperMM.TestSupport/Contract/ExchangeContract.cs; legitimate differences are stated as capabilities).
 /// Expected venue outcomes come back as values (<see cref="OrderResult"/>, <see cref="CancelResult"/>);
 /// exceptions are for bugs and for cancellation.
 /// </summary>

@@ -106,12 +106,10 @@ public static class BacktestSession
         var startMs = events[0].TimeMs;
         var time = new SimulationTimeProvider(startMs);
         var recorder = new BacktestRecorder();
-        SimulatedExchange? exchange = null;
-        var engine = new MatchingEngine([instrument],
+        var exchange = SimulatedExchange.Create([instrument],
             new MatchingEngineOptions { Fees = options.Fees, QueueModel = options.QueueModel, PublishBooks = false },
-            new ForwardingSink(() => exchange!.Sink), time);
-        exchange = new SimulatedExchange(engine, time, SimulatedAccount, options.Latency, options.BatchMarketEvents);
-        engine.Deposit(SimulatedAccount, options.InitialUsdc);
+            time, SimulatedAccount, options.Latency, options.BatchMarketEvents);
+        exchange.Engine.Deposit(SimulatedAccount, options.InitialUsdc);
         recorder.Inventory.Add(new InventoryPoint(startMs, 0m));
 
         var observer = options.Observer is null ? (IStrategyObserver)recorder : new CompositeStrategyObserver(recorder, options.Observer);

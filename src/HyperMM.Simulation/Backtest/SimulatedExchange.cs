@@ -54,6 +54,19 @@ public sealed partial class SimulatedExchange : IExchange
         };
     }
 
+    /// <summary>
+    /// A matching engine listing <paramref name="instruments"/> whose fills and order updates for
+    /// <paramref name="account"/> reach the new exchange.
+    /// </summary>
+    public static SimulatedExchange Create(
+        IEnumerable<InstrumentSpec> instruments, MatchingEngineOptions engineOptions, SimulationTimeProvider time, Address account, LatencyOptions latency, bool batchMarketEvents = true)
+    {
+        SimulatedExchange? exchange = null;
+        var engine = new MatchingEngine(instruments, engineOptions, new ForwardingSink(() => exchange!.Sink), time);
+        exchange = new SimulatedExchange(engine, time, account, latency, batchMarketEvents);
+        return exchange;
+    }
+
     public Address Account { get; }
 
     public MatchingEngine Engine { get; }

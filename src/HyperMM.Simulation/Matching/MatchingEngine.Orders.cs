@@ -99,13 +99,13 @@ public sealed partial class MatchingEngine
             var ledger = Ledger(account);
             if (ledger.CumulativeVolumeUsd < Options.ScheduleCancelVolumeGateUsd)
             {
-                return CancelResult.Failed(RejectReason.ScheduledCancelVolumeGate,
+                return CancelResult.Failed(RejectReason.ScheduledCancelRefused,
                     VenueErrors.ScheduleCancelVolumeGate(Options.ScheduleCancelVolumeGateUsd, ledger.CumulativeVolumeUsd));
             }
 
             if (atMs is { } at && at < now + (long)Options.ScheduleCancelMinLead.TotalMilliseconds)
             {
-                return CancelResult.Failed(RejectReason.ScheduledCancelTooEarly, VenueErrors.ScheduleCancelTooEarly);
+                return CancelResult.Failed(RejectReason.ScheduledCancelRefused, VenueErrors.ScheduleCancelTooEarly);
             }
 
             ledger.ScheduledCancelMs = atMs;

@@ -52,7 +52,7 @@ public sealed class ExchangeClientTests : IDisposable
     {
         _handler.Answer(HttpStatusCode.OK, """{"status":"err","response":"User or API Wallet 0x1234567890123456789012345678901234567890 does not exist."}""");
         var results = await Client().PlaceOrdersAsync([Bid, Ask], CancellationToken.None);
-        Assert.All(results, r => Assert.Equal(RejectReason.UnknownSigner, r.Reason));
+        Assert.All(results, r => Assert.Equal(RejectReason.UnknownAccount, r.Reason));
         Assert.All(results, r => Assert.Equal(OrderResultKind.Rejected, r.Kind));
     }
 

@@ -30,7 +30,7 @@ public sealed class AccountsEndToEndTests : IAsyncLifetime
         await using (var unapproved = Client(fresh.AgentKey, _v.Account.Master))
         {
             var refused = await unapproved.PlaceOrdersAsync([Bid], default);
-            Assert.Equal(RejectReason.UnknownSigner, refused[0].Reason);
+            Assert.Equal(RejectReason.UnknownAccount, refused[0].Reason);
             Assert.Contains(fresh.Agent.Hex, refused[0].Message, StringComparison.Ordinal);
         }
 
@@ -71,11 +71,11 @@ public sealed class AccountsEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WrongNetwork_ClientSignsMainnet_UnknownSigner_StateUnchanged()
+    public async Task WrongNetwork_ClientSignsMainnet_UnknownAccount_StateUnchanged()
     {
         await using var mainnetClient = Client(_v.Account.AgentKey, _v.Account.Master, isMainnet: true);
         var refused = await mainnetClient.PlaceOrdersAsync([Bid], default);
-        Assert.Equal(RejectReason.UnknownSigner, refused[0].Reason);
+        Assert.Equal(RejectReason.UnknownAccount, refused[0].Reason);
         Assert.DoesNotContain(_v.Account.Agent.Hex, refused[0].Message, StringComparison.Ordinal);
         await using var right = Client(_v.Account.AgentKey, _v.Account.Master);
         Assert.Empty((await right.GetAccountAsync(Eth, default)).OpenOrders);

@@ -124,7 +124,7 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
         Assert.Equal(before.Used + 1, after.Used);
         var scheduled = await _client.ScheduleCancelAsync(DateTimeOffset.UtcNow.AddMinutes(1), default);
         Assert.False(scheduled.Success);
-        Assert.Equal(RejectReason.ScheduledCancelVolumeGate, scheduled.Reason);
+        Assert.Equal(RejectReason.ScheduledCancelRefused, scheduled.Reason);
     }
 
     [Fact]

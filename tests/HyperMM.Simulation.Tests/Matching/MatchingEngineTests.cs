@@ -282,7 +282,7 @@ public sealed class MatchingEngineTests
 
         h.Place(b, Side.Sell, 2000m, 1m);
         h.Place(a, Side.Buy, 2000m, 0.6m, TimeInForce.Ioc); // a traded 0.6 * 2000 = 1200 >= 1000
-        Assert.Equal(RejectReason.ScheduledCancelTooEarly, h.Engine.ScheduleCancel(a, now + 4_999).Reason);
+        Assert.Equal(RejectReason.ScheduledCancelRefused, h.Engine.ScheduleCancel(a, now + 4_999).Reason);
         Assert.True(h.Engine.ScheduleCancel(a, now + 10_000).Success);
         var resting = h.Place(a, Side.Buy, 1990m, 0.1m);
 

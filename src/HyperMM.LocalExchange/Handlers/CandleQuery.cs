@@ -1,12 +1,11 @@
 using HyperMM.Hyperliquid.Info;
-using HyperMM.Core.Primitives;
 using HyperMM.LocalExchange.Json;
 using HyperMM.LocalExchange.Market;
 
-namespace HyperMM.LocalExchange;
+namespace HyperMM.LocalExchange.Handlers;
 
 /// <summary><c>candleSnapshot</c>: OHLCV built from the venue's own trade prints (at most the newest 5000 candles).</summary>
-public sealed partial class LocalVenue
+internal sealed class CandleQuery(VenueContext venue)
 {
     private static readonly Dictionary<string, long> IntervalMs = new(StringComparer.Ordinal)
     {
@@ -15,8 +14,10 @@ public sealed partial class LocalVenue
         ["1d"] = 86_400_000, ["3d"] = 259_200_000, ["1w"] = 604_800_000, ["1M"] = 2_592_000_000,
     };
 
-    private byte[]? Candles(InfoRequest request)
+    /// <summary>The candles asked for, or null when the request lacks a listed coin, a known interval or a start.</summary>
+    public byte[]? Answer(InfoRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.Coin is not { } coin || LocalMarkets.ByCoin(coin.Name) is not { } spec
             || request.Interval is not { } interval || !IntervalMs.TryGetValue(interval, out var step)
             || request.StartTime is not { } start)
@@ -26,9 +27,9 @@ public sealed partial class LocalVenue
 
         var end = request.EndTime ?? long.MaxValue;
         var candles = new List<Bar>();
-        lock (Gate)
+        lock (venue.Gate)
         {
-            foreach (var t in Tape.Trades(spec.Coin))
+            foreach (var t in venue.Tape.Trades(spec.Coin))
             {
                 if (t.TimeMs < start || t.TimeMs > end)
                 {

@@ -7,11 +7,12 @@ using HyperMM.LocalExchange.Limits;
 using HyperMM.LocalExchange.Market;
 using HyperMM.LocalExchange.Ws;
 
-namespace HyperMM.LocalExchange;
+namespace HyperMM.LocalExchange.Handlers;
 
 /// <summary>WebSocket side of the venue: first messages of a subscription, <c>post</c> requests, allMids pushes.</summary>
-public sealed partial class LocalVenue
+internal sealed class WsHandler(VenueContext venue, MarketInfo market, InfoHandler info, ActionHandler actions)
 {
+    /// <summary>Messages sent right after a subscription is acknowledged (the book now, the fills snapshot, …).</summary>
     public IReadOnlyList<byte[]> InitialMessages(WsSubscription subscription)
     {
         ArgumentNullException.ThrowIfNull(subscription);
@@ -19,22 +20,22 @@ public sealed partial class LocalVenue
         {
             case "l2Book":
                 {
-                    var book = subscription.Aggregation.Apply(Engine.GetBook(LocalMarkets.ByCoin(subscription.Coin!)!.Coin));
+                    var book = subscription.Aggregation.Apply(venue.Engine.GetBook(LocalMarkets.ByCoin(subscription.Coin!)!.Coin));
                     return [JsonBytes.Channel("l2Book", w => L2Book.Write(w, book))];
                 }
 
             case "bbo":
                 {
-                    var book = Engine.GetBook(LocalMarkets.ByCoin(subscription.Coin!)!.Coin);
+                    var book = venue.Engine.GetBook(LocalMarkets.ByCoin(subscription.Coin!)!.Coin);
                     return [Hyperliquid.Streaming.WsMessages.WriteBbo(Hyperliquid.Streaming.WsBbo.Of(book))];
                 }
 
             case "allMids":
-                return [AllMidsFrame()];
+                return [market.AllMidsFrame()];
             case "userFills":
                 {
                     var user = subscription.User!.Value;
-                    var fills = Engine.GetFills(user);
+                    var fills = venue.Engine.GetFills(user);
                     return
                     [
                         JsonBytes.Channel("userFills", w =>
@@ -59,6 +60,7 @@ public sealed partial class LocalVenue
         }
     }
 
+    /// <summary>Answers a <c>post</c> request: the complete <c>{"channel":"post",…}</c> frame.</summary>
     public Task<byte[]> PostAsync(long id, JsonElement request, string remoteIp, CancellationToken cancellationToken)
     {
         byte[] PostFrame(string type, Action<Utf8JsonWriter> payload) => JsonBytes.Channel("post", w =>
@@ -86,31 +88,31 @@ public sealed partial class LocalVenue
         {
             case "info":
                 {
-                    InfoRequest info;
+                    InfoRequest query;
                     try
                     {
-                        info = InfoRequest.Parse(payload);
+                        query = InfoRequest.Parse(payload);
                     }
                     catch (FormatException)
                     {
-                        return Task.FromResult(ErrorFrame("422 " + BadBody));
+                        return Task.FromResult(ErrorFrame("422 " + VenueTexts.BadBody));
                     }
 
-                    if (!IpLimiter.TryCharge(remoteIp, IpWeightLimiter.InfoWeight(info.Type)))
+                    if (!venue.IpLimiter.TryCharge(remoteIp, IpWeightLimiter.InfoWeight(query.Type)))
                     {
                         return Task.FromResult(ErrorFrame("429 Too Many Requests"));
                     }
 
-                    var data = InfoPayload(info);
+                    var data = info.Payload(query);
                     if (data is null)
                     {
-                        return Task.FromResult(ErrorFrame("422 " + BadBody));
+                        return Task.FromResult(ErrorFrame("422 " + VenueTexts.BadBody));
                     }
 
                     return Task.FromResult(PostFrame("info", w =>
                     {
                         w.WriteStartObject();
-                        w.WriteString("type", info.Type);
+                        w.WriteString("type", query.Type);
                         w.WritePropertyName("data");
                         w.WriteRawValue(data, skipInputValidation: true);
                         w.WriteEndObject();
@@ -126,15 +128,15 @@ public sealed partial class LocalVenue
                     }
                     catch (FormatException ex)
                     {
-                        return Task.FromResult(ErrorFrame("422 " + BadBody + ": " + ex.Message));
+                        return Task.FromResult(ErrorFrame("422 " + VenueTexts.BadBody + ": " + ex.Message));
                     }
 
-                    if (!IpLimiter.TryCharge(remoteIp, IpWeightLimiter.ExchangeWeight(BatchLength(action.Action))))
+                    if (!venue.IpLimiter.TryCharge(remoteIp, IpWeightLimiter.ExchangeWeight(VenueTexts.BatchLength(action.Action))))
                     {
                         return Task.FromResult(ErrorFrame("429 Too Many Requests"));
                     }
 
-                    var reply = Execute(action);
+                    var reply = actions.Execute(action);
                     return Task.FromResult(PostFrame("action", w => w.WriteRawValue(reply, skipInputValidation: true)));
                 }
 
@@ -147,20 +149,12 @@ public sealed partial class LocalVenue
     public void PublishMids()
     {
         var topic = WsSubscription.TopicOf("allMids", null, null);
-        lock (Gate)
+        lock (venue.Gate)
         {
-            if (Hub.HasSubscribers(topic))
+            if (venue.Hub.HasSubscribers(topic))
             {
-                Hub.Publish(topic, AllMidsFrame());
+                venue.Hub.Publish(topic, market.AllMidsFrame());
             }
         }
     }
-
-    private byte[] AllMidsFrame() => JsonBytes.Channel("allMids", w =>
-    {
-        w.WriteStartObject();
-        w.WritePropertyName("mids");
-        WriteMids(w);
-        w.WriteEndObject();
-    });
 }
