@@ -5,6 +5,7 @@ using HyperMM.Core.Instruments;
 using HyperMM.Core.Model;
 using HyperMM.Simulation.Backtest;
 using HyperMM.Simulation.Market;
+using HyperMM.Simulation.Matching;
 using HyperMM.Simulation.Queue;
 
 namespace HyperMM.Cli.Commands;
@@ -22,14 +23,17 @@ public static class BacktestCommand
         var strategy = new Option<string?>("--strategy") { Description = "Only this strategy (default: every strategy whose coin is in the data)." };
         var sweep = new Option<string?>("--sweep") { Description = "Parameter grid, e.g. gamma=0.05:0.3:0.05,kappa=1:2:0.5 (key=start:stop:step, stop inclusive)." };
         var csv = new Option<string?>("--csv") { Description = "Write results to this CSV file (sweep default: backtest-sweep.csv)." };
-        var latency = new Option<int>("--latency-ms") { Description = "Feed, order-entry and ack latency in ms, each (default 20).", DefaultValueFactory = _ => 20 };
+        var latency = new Option<int?>("--latency-ms") { Description = "Feed, order-entry and ack latency in ms, each, constant (default 20)." };
+        var latencySpec = new Option<string?>("--latency") { Description = "Latency distribution drawn per message on each leg: N, constant:N, uniform:min=A,max=B or lognormal:median=M,p99=Q (ms)." };
+        var latencySeed = new Option<int>("--latency-seed") { Description = "Seed of the latency draws (default 1).", DefaultValueFactory = _ => 1 };
+        var fees = new Option<string?>("--fees") { Description = "Fee rates as fractions of notional, e.g. maker=0.00015,taker=0.00045 (default: Hyperliquid's base tier; negative maker = rebate)." };
         var report = new Option<string?>("--report") { Description = "Also write the same report as 'hypermm report' (tables, PNG charts, HTML) into this folder." };
-        var queue = new Option<string>("--queue") { Description = "Queue model: risk-averse, prob-log or prob-power2 (default risk-averse).", DefaultValueFactory = _ => "risk-averse" };
+        var queue = new Option<string>("--queue") { Description = $"Queue model: {string.Join(", ", QueueModels.Names)} (default {QueueModels.DefaultName}).", DefaultValueFactory = _ => QueueModels.DefaultName };
         var json = new Option<bool>("--json") { Description = "Print the figures as one JSON document on stdout, nothing else (not with --sweep)." };
         var maxGap = new Option<string>("--max-gap") { Description = "Split the data into segments at gaps longer than this (default 60s; 0 or off: never split), each run from flat by a fresh strategy.", DefaultValueFactory = _ => "60s" };
         var command = new Command("backtest", "Replay recorded market data through the strategies and report fills, PnL attribution, markouts, inventory and requests.")
         {
-            data, config, strategy, sweep, csv, latency, queue, report, json, maxGap,
+            data, config, strategy, sweep, csv, latency, latencySpec, latencySeed, queue, fees, report, json, maxGap,
         };
         command.WithExamples(
             "hypermm backtest --data data/eth-btc-hype.jsonl.gz",
@@ -41,7 +45,7 @@ public static class BacktestCommand
             var path = parse.GetValue(data)!;
             var gapText = parse.GetValue(maxGap)!;
             TimeSpan? gap = gapText.Trim() is "0" or "off" ? null : DurationParser.Parse("--max-gap", gapText);
-            var options = Options(parse.GetValue(latency), parse.GetValue(queue)!) with { MaxGap = gap };
+            var options = Options(parse.GetValue(latency), parse.GetValue(latencySpec), parse.GetValue(latencySeed), parse.GetValue(queue)!, parse.GetValue(fees)) with { MaxGap = gap };
             var sweepText = parse.GetValue(sweep);
             var grid = sweepText is null ? null : SweepSpec.Parse(sweepText);
             var asJson = parse.GetValue(json);
@@ -90,22 +94,41 @@ public static class BacktestCommand
         return command;
     }
 
-    private static BacktestOptions Options(int latencyMs, string queue)
+    private static BacktestOptions Options(int? latencyMs, string? latencySpec, int seed, string queue, string? fees)
     {
-        if (latencyMs is < 0 or > 60_000)
+        if (latencyMs is not null && latencySpec is not null)
         {
-            throw new UsageException($"--latency-ms must be between 0 and 60000, got {latencyMs}");
+            throw new UsageException("give either --latency-ms or --latency, not both");
         }
 
-        IQueueModel model = queue switch
+        if (latencyMs is < 0 or > (int)LatencyDistribution.MaxMs)
         {
-            "risk-averse" => RiskAverseQueueModel.Instance,
-            "prob-log" => new ProbabilisticQueueModel(QueueProbability.Log),
-            "prob-power2" => new ProbabilisticQueueModel(QueueProbability.Power, 2.0),
-            _ => throw new UsageException($"--queue: unknown model '{queue}' (risk-averse, prob-log, prob-power2)"),
+            throw new UsageException($"--latency-ms must be between 0 and {LatencyDistribution.MaxMs}, got {latencyMs}");
+        }
+
+        return new BacktestOptions
+        {
+            Latency = (latencyMs, latencySpec) switch
+            {
+                ({ } ms, _) => LatencyOptions.Each(LatencyDistribution.Constant(ms), seed),
+                (_, { } spec) => LatencyOptions.Each(Parsed("--latency", () => LatencyDistribution.Parse(spec)), seed),
+                _ => LatencyOptions.Default with { Seed = seed },
+            },
+            QueueModel = Parsed("--queue", () => QueueModels.Create(queue)),
+            Fees = fees is null ? FeeSchedule.HyperliquidBase : Parsed("--fees", () => FeeSchedule.Parse(fees)),
         };
-        var each = TimeSpan.FromMilliseconds(latencyMs);
-        return new BacktestOptions { Latency = new LatencyOptions(each, each, each), QueueModel = model };
+    }
+
+    private static T Parsed<T>(string option, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"{option}: {ex.Message.Split(" (Parameter", 2)[0]}");
+        }
     }
 
     /// <summary>Loads the data each strategy needs; strategies whose coin is absent are skipped with a note.</summary>

@@ -8,7 +8,7 @@ public sealed record BacktestOptions
 {
     public LatencyOptions Latency { get; init; } = LatencyOptions.Default;
 
-    public IQueueModel QueueModel { get; init; } = RiskAverseQueueModel.Instance;
+    public IQueueModel QueueModel { get; init; } = QueueModels.Default;
 
     public FeeSchedule Fees { get; init; } = FeeSchedule.HyperliquidBase;
 

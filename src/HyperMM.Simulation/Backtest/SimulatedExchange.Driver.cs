@@ -25,21 +25,32 @@ public sealed partial class SimulatedExchange
     {
         RunUntil(ev.TimeMs);
         _time.SetNow(ev.TimeMs);
-        if (ev.Kind == MarketEventKind.Book)
+        // One feed delay for the event and everything it causes (our fills, order updates): they reach the strategy
+        // together, whatever the latency distribution.
+        var due = _feed.Due(_time.NowMs);
+        _eventDueMs = due;
+        try
         {
-            Engine.ApplyOutsideBook(ev.Book!);
-            if (_subscribed.Contains(ev.Book!.Coin))
+            if (ev.Kind == MarketEventKind.Book)
             {
-                Deliver(new BookEvent(ev.Book), wakes: !BatchMarketEvents);
+                Engine.ApplyOutsideBook(ev.Book!);
+                if (_subscribed.Contains(ev.Book!.Coin))
+                {
+                    Deliver(due, new BookEvent(ev.Book), wakes: !BatchMarketEvents);
+                }
+            }
+            else
+            {
+                Engine.ApplyOutsideTrade(ev.Trade);
+                if (_subscribed.Contains(ev.Trade.Coin))
+                {
+                    Deliver(due, new TradesEvent([ev.Trade], due), wakes: !BatchMarketEvents);
+                }
             }
         }
-        else
+        finally
         {
-            Engine.ApplyOutsideTrade(ev.Trade);
-            if (_subscribed.Contains(ev.Trade.Coin))
-            {
-                Deliver(new TradesEvent([ev.Trade], _time.NowMs + _feedMs), wakes: !BatchMarketEvents);
-            }
+            _eventDueMs = null;
         }
     }
 
@@ -67,7 +78,7 @@ public sealed partial class SimulatedExchange
                 _time.SetNow(next);
                 var request = _arrivals.Dequeue();
                 request.Execute();
-                request.ResponseMs = next + _ackMs;
+                request.ResponseMs = _ack.Due(next);
                 _responses.Enqueue(request);
             }
             else if (response == next)

@@ -11,7 +11,7 @@ namespace HyperMM.Simulation.Backtest;
 /// <summary>
 /// Core's <see cref="IExchange"/> on simulated time: one account on a <see cref="MatchingEngine"/> fed by an outside
 /// market. Order actions reach the engine after the entry latency and answer after the ack latency; pushed events
-/// reach the strategy after the feed latency. A driver (<see cref="BacktestSession"/>) moves time: it only advances
+/// reach the strategy after the feed latency (each drawn per message, see <see cref="LatencyOptions"/>). A driver (<see cref="BacktestSession"/>) moves time: it only advances
 /// while the strategy loop is parked (waiting for events or for an answer), which makes a run deterministic.
 /// With <see cref="BatchMarketEvents"/>, books and trades are handed over when the loop wakes for its own timer,
 /// for one of our fills or order updates, or for an answer, instead of waking it for every market event.
@@ -26,12 +26,13 @@ public sealed partial class SimulatedExchange : IExchange
     private readonly HashSet<Coin> _subscribed = [];
     private readonly SemaphoreSlim _parked = new(0);
     private readonly SimulationTimeProvider _time;
-    private readonly long _feedMs;
-    private readonly long _entryMs;
-    private readonly long _ackMs;
+    private readonly LatencyLeg _feed;
+    private readonly LatencyLeg _entry;
+    private readonly LatencyLeg _ack;
     private volatile RunnerState _state = RunnerState.Running;
     private long _requestsSent;
     private ITimer? _runnerTimer;
+    private long? _eventDueMs;
 
     public SimulatedExchange(MatchingEngine engine, SimulationTimeProvider time, Address account, LatencyOptions latency, bool batchMarketEvents = true)
     {
@@ -42,9 +43,10 @@ public sealed partial class SimulatedExchange : IExchange
         _time = time;
         Account = account;
         BatchMarketEvents = batchMarketEvents;
-        _feedMs = (long)latency.Feed.TotalMilliseconds;
-        _entryMs = (long)latency.OrderEntry.TotalMilliseconds;
-        _ackMs = (long)latency.OrderAck.TotalMilliseconds;
+        // One random stream per leg, so the draws of one leg do not depend on how many messages another one carried.
+        _feed = new LatencyLeg(latency.Feed, latency.Seed);
+        _entry = new LatencyLeg(latency.OrderEntry, unchecked(latency.Seed + 1));
+        _ack = new LatencyLeg(latency.OrderAck, unchecked(latency.Seed + 2));
         _time.TimerArmed = timer =>
         {
             _runnerTimer = timer;
@@ -161,7 +163,7 @@ public sealed partial class SimulatedExchange : IExchange
     private ValueTask<IReadOnlyList<T>> Submit<T>(int count, Func<IReadOnlyList<T>> execute)
     {
         Interlocked.Add(ref _requestsSent, count);
-        if (Immediate || (_entryMs == 0 && _ackMs == 0))
+        if (Immediate || (_entry.IsZero && _ack.IsZero))
         {
             return ValueTask.FromResult(execute());
         }
@@ -169,7 +171,7 @@ public sealed partial class SimulatedExchange : IExchange
         // Continuations run inline: completing the answer resumes the loop on the driver's thread.
         var completion = new TaskCompletionSource<IReadOnlyList<T>>();
         IReadOnlyList<T>? results = null;
-        _arrivals.Enqueue(new PendingRequest(_time.NowMs + _entryMs, () => results = execute(), () => completion.SetResult(results!)));
+        _arrivals.Enqueue(new PendingRequest(_entry.Due(_time.NowMs), () => results = execute(), () => completion.SetResult(results!)));
         Park(RunnerState.WaitingForResponse);
         return new ValueTask<IReadOnlyList<T>>(completion.Task);
     }
@@ -185,7 +187,10 @@ public sealed partial class SimulatedExchange : IExchange
         _parked.Release();
     }
 
-    private void Deliver(ExchangeEvent ev, bool wakes) => _deliveries.Enqueue((_time.NowMs + _feedMs, ev, wakes));
+    /// <summary>When a pushed event sent now reaches the strategy: with the market event that caused it, else a new feed draw.</summary>
+    private long FeedDue() => _eventDueMs ?? _feed.Due(_time.NowMs);
+
+    private void Deliver(long dueMs, ExchangeEvent ev, bool wakes) => _deliveries.Enqueue((dueMs, ev, wakes));
 
     private sealed class AccountSink(SimulatedExchange owner) : IMatchingEventSink
     {
@@ -193,7 +198,8 @@ public sealed partial class SimulatedExchange : IExchange
         {
             if (account == owner.Account)
             {
-                owner.Deliver(new FillsEvent([fill], false, owner._time.NowMs + owner._feedMs), wakes: true);
+                var due = owner.FeedDue();
+                owner.Deliver(due, new FillsEvent([fill], false, due), wakes: true);
             }
         }
 
@@ -201,7 +207,8 @@ public sealed partial class SimulatedExchange : IExchange
         {
             if (account == owner.Account)
             {
-                owner.Deliver(new OrderUpdatesEvent([update], owner._time.NowMs + owner._feedMs), wakes: true);
+                var due = owner.FeedDue();
+                owner.Deliver(due, new OrderUpdatesEvent([update], due), wakes: true);
             }
         }
 

@@ -11,9 +11,11 @@ public sealed partial class MatchingEngine
 
     /// <summary>
     /// A new L2 snapshot of the outside market (size that belongs to no simulated account). Resting account orders
-    /// keep their place: their queue ahead follows <see cref="MatchingEngineOptions.QueueModel"/>; an order the
-    /// outside book has moved through (outside ask at or below our bid, or outside bid at or above our ask) fills at
-    /// its own price as maker (see <see cref="FillThrough"/>).
+    /// keep their place: their queue ahead follows <see cref="MatchingEngineOptions.QueueModel"/>. A snapshot never
+    /// fills anything, even when the outside book has moved to or through one of our orders: only trade prints are
+    /// evidence of an execution. The outside orders priced at or through our best order on the other side are moved
+    /// just beyond it instead (<see cref="OutsideRepricing"/>), so the merged book is never locked or crossed by an
+    /// account order (docs/SIMULATION.md §2, "Book moving through us").
     /// </summary>
     public void ApplyOutsideBook(OrderBookSnapshot snapshot)
     {
@@ -23,21 +25,20 @@ public sealed partial class MatchingEngine
             var now = NowMs;
             FireScheduledCancels(now);
             var book = Book(snapshot.Coin);
-            var previousBids = book.Outside(Side.Buy);
-            var previousAsks = book.Outside(Side.Sell);
-            UpdateQueues(book, Side.Buy, previousBids, snapshot.Bids);
-            UpdateQueues(book, Side.Sell, previousAsks, snapshot.Asks);
+            snapshot = OutsideRepricing.AwayFromOurs(snapshot, Best(book.Levels(Side.Buy)), Best(book.Levels(Side.Sell)), book.Spec);
+            UpdateQueues(book, Side.Buy, book.Outside(Side.Buy), snapshot.Bids);
+            UpdateQueues(book, Side.Sell, book.Outside(Side.Sell), snapshot.Asks);
             book.SetOutside(snapshot);
-            FillThrough(book, Side.Buy, snapshot.Asks.Count > 0 ? snapshot.Asks[0].Price : 0m, now);
-            FillThrough(book, Side.Sell, snapshot.Bids.Count > 0 ? snapshot.Bids[0].Price : 0m, now);
             PublishBook(book, now);
         }
     }
 
     /// <summary>
-    /// A trade printed by the outside market (aggressor side as the venue reports it). It is forwarded to the sink;
-    /// resting account orders on the passive side priced strictly better than the print fill completely; those at
-    /// the print's price fill only with the volume left after the queue ahead of them is used up.
+    /// A trade printed by the outside market (aggressor side as the venue reports it). It is forwarded to the sink,
+    /// then its volume is walked through our resting orders on the passive side in price-time priority, as if they
+    /// had been in the book when the taker came: orders priced strictly better than the print first (the taker met
+    /// them before reaching the print's price), best price first, then orders at the print's price, each only after
+    /// the outside queue still ahead of it. No order ever fills more than what is left of the print.
     /// </summary>
     public void ApplyOutsideTrade(Trade trade)
     {
@@ -49,8 +50,6 @@ public sealed partial class MatchingEngine
             book.LastTradePrice = trade.Price;
             _sink.OnTrade(trade);
             var passive = trade.AggressorSide.Opposite();
-            var changed = false;
-            var volumeLeft = trade.Size;
             _through.Clear();
             _atPrice.Clear();
             foreach (var (price, queue) in book.Levels(passive))
@@ -69,27 +68,29 @@ public sealed partial class MatchingEngine
                 break;
             }
 
+            var volumeLeft = trade.Size;
+            var changed = false;
             foreach (var order in _through)
             {
-                changed |= FillOutside(book, order, order.Remaining, now);
+                // The taker went past this order's price: whatever was ahead of it there is gone.
+                order.QueueAhead = 0m;
+                changed |= FillFromPrint(book, order, ref volumeLeft, now);
             }
 
+            // Outside volume this print used up at its own price, ahead of our orders there. The queue ahead of a
+            // later order includes what was ahead of an earlier one, so it is not counted twice.
+            var outsideTaken = 0m;
             foreach (var order in _atPrice)
             {
-                order.QueueAhead -= trade.Size;
                 order.TradedSinceSnapshot += trade.Size;
-                if (order.QueueAhead >= 0m)
+                var stillAhead = Math.Max(0m, order.QueueAhead - outsideTaken);
+                var eaten = Math.Min(volumeLeft, stillAhead);
+                volumeLeft -= eaten;
+                outsideTaken += eaten;
+                order.QueueAhead = Math.Max(0m, order.QueueAhead - outsideTaken);
+                if (order.QueueAhead == 0m)
                 {
-                    continue;
-                }
-
-                var quantity = book.Spec.RoundSizeDown(
-                    Math.Min(Math.Min(-order.QueueAhead, order.Remaining), volumeLeft));
-                order.QueueAhead = 0m;
-                volumeLeft -= quantity;
-                if (quantity > 0m)
-                {
-                    changed |= FillOutside(book, order, quantity, now);
+                    changed |= FillFromPrint(book, order, ref volumeLeft, now);
                 }
             }
 
@@ -99,6 +100,23 @@ public sealed partial class MatchingEngine
             }
         }
     }
+
+    /// <summary>Fills <paramref name="order"/> with what is left of a print (rounded down to the lot) and takes it off <paramref name="volumeLeft"/>.</summary>
+    private bool FillFromPrint(CoinBook book, SimOrder order, ref decimal volumeLeft, long now)
+    {
+        var quantity = book.Spec.RoundSizeDown(Math.Min(order.Remaining, volumeLeft));
+        if (quantity <= 0m)
+        {
+            return false;
+        }
+
+        var before = order.Remaining;
+        var changed = FillOutside(book, order, quantity, now);
+        volumeLeft -= before - order.Remaining;
+        return changed;
+    }
+
+    private static decimal Best(List<PriceLevel> ours) => ours.Count > 0 ? ours[0].Price : 0m;
 
     private void UpdateQueues(CoinBook book, Side side, IReadOnlyList<BookLevel> previous, IReadOnlyList<BookLevel> next)
     {
@@ -125,57 +143,6 @@ public sealed partial class MatchingEngine
         }
 
         return 0m;
-    }
-
-    /// <summary>
-    /// After a new outside snapshot: account orders the outside's best opposite price has moved strictly through fill
-    /// completely (at their own price, as maker); account orders exactly at that price fill, in time order, against the
-    /// outside size resting there (that order would have traded with ours), which is consumed. So the published,
-    /// merged book is never locked or crossed by an account order.
-    /// </summary>
-    private void FillThrough(CoinBook book, Side restingSide, decimal outsideOpposite, long now)
-    {
-        if (outsideOpposite == 0m)
-        {
-            return;
-        }
-
-        _through.Clear();
-        _atPrice.Clear();
-        foreach (var (price, queue) in book.Levels(restingSide))
-        {
-            if (restingSide == Side.Buy ? price > outsideOpposite : price < outsideOpposite)
-            {
-                _through.AddRange(queue);
-                continue;
-            }
-
-            if (price == outsideOpposite)
-            {
-                _atPrice.AddRange(queue);
-            }
-
-            break;
-        }
-
-        foreach (var order in _through)
-        {
-            FillOutside(book, order, order.Remaining, now);
-        }
-
-        var opposite = restingSide.Opposite();
-        foreach (var order in _atPrice)
-        {
-            var available = book.OutsideAvailableAt(opposite, outsideOpposite);
-            if (available <= 0m)
-            {
-                break;
-            }
-
-            var before = order.Remaining;
-            FillOutside(book, order, Math.Min(before, available), now);
-            book.ConsumeOutside(opposite, outsideOpposite, before - order.Remaining);
-        }
     }
 
     /// <summary>Fills a resting account order as maker against the outside market; returns true when something filled.</summary>

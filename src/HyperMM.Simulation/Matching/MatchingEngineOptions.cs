@@ -31,6 +31,6 @@ public sealed record MatchingEngineOptions
     /// <summary>When false, <see cref="IMatchingEventSink.OnBook"/> is never called (backtests: saves building merged books).</summary>
     public bool PublishBooks { get; init; } = true;
 
-    /// <summary>How shrinking outside levels move our resting orders forward (default risk-averse).</summary>
-    public IQueueModel QueueModel { get; init; } = RiskAverseQueueModel.Instance;
+    /// <summary>How shrinking outside levels move our resting orders forward (default <see cref="QueueModels.DefaultName"/>).</summary>
+    public IQueueModel QueueModel { get; init; } = QueueModels.Default;
 }

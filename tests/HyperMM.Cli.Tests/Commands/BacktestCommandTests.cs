@@ -57,6 +57,11 @@ public class BacktestCommandTests
     [InlineData("--sweep", "gamma=0.3:0.1:0.1", "stop >= start")]
     [InlineData("--sweep", "alpha=1:2:1", "unknown key 'alpha'")]
     [InlineData("--queue", "fifo", "unknown model 'fifo'")]
+    [InlineData("--latency", "gamma:k=2", "--latency: 'gamma:k=2' is not a latency")]
+    [InlineData("--latency", "lognormal:median=80,p99=20", "0 < median < p99")]
+    [InlineData("--fees", "maker=abc", "--fees: 'maker=abc' is not key=number")]
+    [InlineData("--fees", "maker=0.15", "outside ±0.01")]
+    [InlineData("--fees", "rebate=0.0001", "unknown key 'rebate'")]
     public async Task User_mistakes_give_one_line_and_exit_2(string option, string value, string expected)
     {
         string[] args = option == "--data"
@@ -67,6 +72,60 @@ public class BacktestCommandTests
         Assert.Equal(2, code);
         Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Latency_ms_and_latency_together_are_refused()
+    {
+        var (code, _, error) = await Run("backtest", "--data", HlData, "--config", Config, "--latency-ms", "20", "--latency", "20");
+
+        Assert.Equal(2, code);
+        Assert.Contains("either --latency-ms or --latency", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fee_rates_from_the_command_line_are_charged_on_every_fill()
+    {
+        var free = Path.Combine(Path.GetTempPath(), $"hypermm-fees-{Guid.NewGuid():N}.csv");
+        var rebate = Path.Combine(Path.GetTempPath(), $"hypermm-fees-{Guid.NewGuid():N}.csv");
+        try
+        {
+            string[] common = ["backtest", "--data", HlData, "--config", Config, "--strategy", "mm_eth_perp", "--latency", "lognormal:median=20,p99=80"];
+            Assert.Equal(0, (await Run([.. common, "--fees", "maker=0,taker=0", "--csv", free])).Code);
+            Assert.Equal(0, (await Run([.. common, "--fees", "maker=-0.0001", "--csv", rebate])).Code);
+
+            var noFees = CsvRow(free);
+            var withRebate = CsvRow(rebate);
+            Assert.Equal(0m, noFees["fees"]);
+            // Fees do not change what the strategy does (it does not read them), so the fills are the same and the
+            // all-maker rebate is -0.01 % of the traded volume (each fill's fee rounded to 6 decimals: within 1e-6 per fill).
+            Assert.Equal(noFees["volume_usd"], withRebate["volume_usd"]);
+            Assert.Equal(0m, noFees["taker_fills"]);
+            Assert.InRange(withRebate["fees"], (-0.0001m * withRebate["volume_usd"]) - (0.000001m * withRebate["fills"]), (-0.0001m * withRebate["volume_usd"]) + (0.000001m * withRebate["fills"]));
+            Assert.Equal(noFees["total_pnl"] - withRebate["fees"], withRebate["total_pnl"]);
+        }
+        finally
+        {
+            File.Delete(free);
+            File.Delete(rebate);
+        }
+    }
+
+    private static Dictionary<string, decimal> CsvRow(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        var row = lines[1].Split(','); // the first row is the whole run (segment "all")
+        var result = new Dictionary<string, decimal>();
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (decimal.TryParse(row[i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                result[header[i]] = value;
+            }
+        }
+
+        return result;
     }
 
     [Fact]

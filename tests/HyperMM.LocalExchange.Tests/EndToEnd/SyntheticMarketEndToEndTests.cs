@@ -38,8 +38,9 @@ public sealed class SyntheticMarketEndToEndTests
     [Fact]
     public async Task Synthetic_RestingBidAtTheTouch_FilledByTheMarketMovingThroughIt()
     {
-        // speed 60: a minute of synthetic ETH per second; the mid walks ~0.94 bps/√s, so within seconds the outside
-        // asks come down through a bid resting at the best bid and the engine fills it as maker
+        // speed 60: a minute of synthetic ETH per second; the mid walks ~0.94 bps/√s, so within seconds synthetic
+        // sellers print at or below a bid resting at the best bid and the engine fills it as maker (a print at its
+        // price after the queue ahead of it, or a print below it; docs/SIMULATION.md §2)
         await using var venue = await LocalExchangeServer.StartAsync(new LocalExchangeOptions { MarketStep = TimeSpan.FromMilliseconds(100), Speed = 60, Seed = 3 });
         var account = venue.CreateRehearsalAccount("mm_eth_perp", 100_000m);
         using var http = new HttpClient();

@@ -77,10 +77,12 @@ public sealed class AmendCrossTests
             }
         }
 
-        // The check. The two modes follow different paths (amend keeps queue priority, so it gets more maker
-        // fills and reaches the crossing stage at other times); the robust property is the one above. With the
-        // shipped 20 ms latencies both take 7 taker fills here (before the fix: amend 0, replace 6).
-        Assert.InRange(takers[RequoteMode.Amend], takers[RequoteMode.Replace] - 1, takers[RequoteMode.Replace] + 1);
+        // The check, in its robust form: both modes take their crosses (every episode above ends in a taker
+        // fill). The two modes follow different paths (amend keeps queue priority, so it gets other maker fills and
+        // reaches the crossing stage at other times), so their counts need not match: with the shipped 20 ms
+        // latencies they took 7 and 7 under the old all-or-nothing fill rules, 6 (amend) and 4 (replace) with the
+        // partial-fill rules of docs/SIMULATION.md §2 (before the amend-cross fix: amend 0, replace 6).
+        Assert.True(takers[RequoteMode.Amend] > 0 && takers[RequoteMode.Replace] > 0, $"taker fills: amend {takers[RequoteMode.Amend]}, replace {takers[RequoteMode.Replace]}");
     }
 
     /// <summary>Stretches of consecutive quote decisions at the last pressure stage with |position| >= 0.25 × cap.</summary>

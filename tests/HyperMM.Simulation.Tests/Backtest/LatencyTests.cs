@@ -72,11 +72,11 @@ public sealed class LatencyTests
     }
 
     [Fact]
-    public async Task Batched_BookMovingThroughOurBid_ReachesTheStrategyTogetherWithTheFillItCaused()
+    public async Task Batched_PrintThroughOurBid_ReachesTheStrategyTogetherWithTheFillItCaused()
     {
-        // The book drops through our bid at 2000: the engine fills us (our fill is queued first), then the book is
-        // queued. Handing over the fill alone would let the strategy requote on the old touch, which the venue has
-        // already left: a post-only order priced off it would be refused.
+        // A sell print at 1999.5 goes through our bid at 2000: the engine fills us (our fill is queued first), then
+        // the print is queued. Handing over the fill alone would let the strategy requote on a market it has not
+        // seen yet. A book moving through our bid without a print fills nothing (docs/SIMULATION.md §2).
         var latency = new LatencyOptions(TimeSpan.FromMilliseconds(25), TimeSpan.Zero, TimeSpan.Zero);
         var (exchange, _) = Build(latency, batchMarketEvents: true);
         await exchange.SubscribeAsync(Eth, CancellationToken.None);
@@ -85,11 +85,33 @@ public sealed class LatencyTests
         Drain(exchange);
 
         exchange.OnMarketEvent(MarketEvent.OfBook(Book(T0 + 100, [(1999.5m, 5m)], [(1999.6m, 4m)])));
+        exchange.OnMarketEvent(MarketEvent.OfTrade(new Trade(Eth, T0 + 100, Side.Sell, 1999.5m, 0.5m, 7)));
         exchange.RunUntil(T0 + 125);
         var handed = Drain(exchange);
 
-        Assert.Contains(handed, e => e is FillsEvent);
+        var fill = Assert.Single(handed.OfType<FillsEvent>());
+        Assert.Equal((2000m, 0.5m), (fill.Fills[0].Price, fill.Fills[0].Size)); // at most the print
         Assert.Contains(handed, e => e is BookEvent b && b.Book.TimeMs == T0 + 100);
+        Assert.Contains(handed, e => e is TradesEvent t && t.Trades[0].TradeId == 7);
+    }
+
+    [Fact]
+    public async Task With_a_random_feed_delay_our_fill_arrives_together_with_the_print_that_caused_it()
+    {
+        var latency = new LatencyOptions(LatencyDistribution.Uniform(10, 90), LatencyDistribution.Zero, LatencyDistribution.Zero, Seed: 5);
+        var (exchange, _) = Build(latency);
+        await exchange.SubscribeAsync(Eth, CancellationToken.None);
+        var placed = await exchange.PlaceOrdersAsync([new OrderRequest(Eth, Side.Buy, 2000m, 1m, TimeInForce.Alo, false, null)], CancellationToken.None);
+        Assert.Equal(OrderResultKind.Resting, placed[0].Kind); // no entry/ack latency: answered at once
+
+        exchange.OnMarketEvent(SellThrough(T0 + 100)); // a print through our bid: 0.01 fills us
+        exchange.RunUntil(T0 + 100 + 90);
+
+        var events = Drain(exchange);
+        var trade = Assert.Single(events.OfType<TradesEvent>());
+        var fill = Assert.Single(events.OfType<FillsEvent>());
+        Assert.Equal(trade.ReceivedMs, fill.ReceivedMs);
+        Assert.InRange(fill.ReceivedMs - (T0 + 100), 10, 90);
     }
 
     private static List<ExchangeEvent> Drain(SimulatedExchange exchange)

@@ -10,43 +10,68 @@ namespace HyperMM.Simulation.Tests.Matching;
 
 /// <summary>
 /// Issue 11 item 4: the book the local exchange publishes (outside market merged with account orders) is never locked
-/// or crossed. The cause was an outside snapshot whose best opposite price landed exactly on a resting account order:
-/// only orders strictly through were filled, so "ETH 4297.5 @ 4297.5" went out.
+/// or crossed. The cause was an outside snapshot whose best opposite price landed exactly on a resting account order
+/// ("ETH 4297.5 @ 4297.5" went out). Outside orders at or through a resting account order are withheld until the next
+/// snapshot; only prints fill (docs/SIMULATION.md §2).
 /// </summary>
 public sealed class PublishedBookTests
 {
     [Fact]
-    public void OutsideAskLandingOnOurBid_FillsOursAgainstItsSize_AndTheBookStaysTwoSided()
+    public void OutsideAskLandingOnOurBid_MovesJustAboveItWithoutAFill_AndTheBookStaysTwoSided()
     {
         var h = new EngineHarness();
         var a = h.Funded(1);
         h.Engine.ApplyOutsideBook(Book(0, [(1999.9m, 5m)], [(2000.1m, 4m)]));
         h.Place(a, Side.Buy, 2000m, 1m, TimeInForce.Alo);
 
-        // The outside market moves down: 0.4 offered at exactly our bid. That seller would have traded with us.
+        // The outside market moves down: 0.4 offered at exactly our bid. A post-only seller there would have been
+        // refused by the venue (it would cross our bid) and would offer one tick higher; only a print is evidence of
+        // a seller that traded with us.
         h.Engine.ApplyOutsideBook(Book(1, [(1999.9m, 5m)], [(2000m, 0.4m), (2000.1m, 4m)]));
 
-        var fill = Assert.Single(h.Engine.GetFills(a));
-        Assert.Equal((2000m, 0.4m, false), (fill.Price, fill.Size, fill.Crossed)); // maker, at our price, the size offered
-        Assert.Equal(0.6m, Assert.Single(h.Engine.GetOpenOrders(a)).Size);
+        Assert.Empty(h.Engine.GetFills(a));
         var top = h.Sink.Books[^1].Top;
-        Assert.Equal((2000m, 0.6m, 2000.1m), (top.BidPrice, top.BidSize, top.AskPrice)); // ours at the bid, the offer consumed
+        Assert.Equal((2000m, 1m, 2000.1m, 4.4m), (top.BidPrice, top.BidSize, top.AskPrice, top.AskSize)); // 0.4 joined 2000.1
+
+        // a seller that does trade there leaves a print at our price: 0.4 of it is ours (nothing was ahead of us)
+        h.Engine.ApplyOutsideTrade(new Trade(Eth, 2, Side.Sell, 2000m, 0.4m, 2));
+        var fill = Assert.Single(h.Engine.GetFills(a));
+        Assert.Equal((2000m, 0.4m, false), (fill.Price, fill.Size, fill.Crossed));
     }
 
     [Fact]
-    public void OutsideBidLandingOnOurAsk_LargerThanOurs_FillsOursCompletely()
+    public void OutsideBidsAtAndThroughOurAsk_MoveJustBelowIt()
     {
         var h = new EngineHarness();
         var a = h.Funded(1);
+        var b = h.Funded(2);
         h.Engine.ApplyOutsideBook(Book(0, [(1999.9m, 5m)], [(2000.1m, 4m)]));
         h.Place(a, Side.Sell, 2000m, 0.3m, TimeInForce.Alo);
 
-        h.Engine.ApplyOutsideBook(Book(1, [(2000m, 2m), (1999.9m, 5m)], [(2000.1m, 4m)]));
+        h.Engine.ApplyOutsideBook(Book(1, [(2000.1m, 1m), (2000m, 2m), (1999.9m, 5m)], [(2000.2m, 4m)]));
 
-        Assert.Equal(0.3m, Assert.Single(h.Engine.GetFills(a)).Size);
-        Assert.Empty(h.Engine.GetOpenOrders(a));
+        // 1 at 2000.1 and 2 at 2000 are at or through our 2000 ask: they join the 5 at 1999.9, one tick below it
+        Assert.Empty(h.Engine.GetFills(a));
         var top = h.Sink.Books[^1].Top;
-        Assert.Equal((2000m, 1.7m, 2000.1m), (top.BidPrice, top.BidSize, top.AskPrice));
+        Assert.Equal((1999.9m, 8m, 2000m, 0.3m), (top.BidPrice, top.BidSize, top.AskPrice, top.AskSize));
+        // another account selling into the book meets them there
+        var sold = h.Place(b, Side.Sell, 1999.9m, 6m, TimeInForce.Ioc);
+        Assert.Equal((6m, 1999.9m), (sold.FilledSize, sold.AveragePrice));
+    }
+
+    [Fact]
+    public void Moved_volume_goes_to_the_first_valid_price_across_a_tick_boundary()
+    {
+        // ETH (szDecimals 4): 10000 has five integer digits, so its tick is 1; just below, 9999.9 is valid (tick 0.1).
+        var h = new EngineHarness();
+        var a = h.Funded(1);
+        h.Engine.ApplyOutsideBook(Book(0, [(9999.8m, 5m)], [(10001m, 4m)]));
+        h.Place(a, Side.Sell, 10000m, 0.3m, TimeInForce.Alo);
+
+        h.Engine.ApplyOutsideBook(Book(1, [(10000m, 2m), (9999.8m, 5m)], [(10001m, 4m)]));
+
+        var top = h.Sink.Books[^1].Top;
+        Assert.Equal((9999.9m, 2m, 10000m), (top.BidPrice, top.BidSize, top.AskPrice));
     }
 
     /// <summary>

@@ -44,37 +44,45 @@ public sealed class OutsideMarketTests
     }
 
     [Fact]
-    public void A_trade_through_our_price_fills_us_at_once()
+    public void A_trade_through_our_price_fills_at_most_the_print()
     {
         var h = new EngineHarness();
         var a = h.Funded(1);
         h.Engine.ApplyOutsideBook(Book(0, [(2000m, 5m)], [(2000.1m, 4m)]));
         h.Place(a, Side.Buy, 2000m, 1m, TimeInForce.Alo);
 
-        h.Engine.ApplyOutsideTrade(Sell(1999.9m, 0.01m));
+        // A seller went below our bid: it would have met us first, but it only had 0.3 to sell at 1999.9,
+        // then 0.5 more at 1999.8: 0.3 + 0.5 = 0.8 of our 1.0, at our price, as maker.
+        h.Engine.ApplyOutsideTrade(Sell(1999.9m, 0.3m));
+        h.Engine.ApplyOutsideTrade(Sell(1999.8m, 0.5m));
 
-        var fill = Assert.Single(h.Engine.GetFills(a));
-        Assert.Equal((2000m, 1m), (fill.Price, fill.Size));
-        Assert.Equal(1m, h.Engine.GetPosition(a, Eth).Size);
+        var fills = h.Engine.GetFills(a);
+        Assert.Equal([(2000m, 0.3m, false), (2000m, 0.5m, false)], fills.Select(f => (f.Price, f.Size, f.Crossed)));
+        Assert.Equal(0.8m, h.Engine.GetPosition(a, Eth).Size);
+        Assert.Equal(0.2m, Assert.Single(h.Engine.GetOpenOrders(a)).Size);
     }
 
     [Fact]
-    public void A_book_that_moves_through_our_order_fills_it()
+    public void A_book_that_moves_through_our_order_does_not_fill_it_until_a_print_confirms()
     {
         var h = new EngineHarness();
         var a = h.Funded(1);
         h.Engine.ApplyOutsideBook(Book(0, [(2000m, 5m)], [(2000.1m, 4m)]));
         h.Place(a, Side.Sell, 2000.1m, 1m, TimeInForce.Alo);
 
+        // the outside bids rose above our ask without a trade: repricing makers, not takers (docs/SIMULATION.md §2)
         h.Engine.ApplyOutsideBook(Book(1, [(2000.2m, 5m)], [(2000.3m, 4m)]));
+        Assert.Equal(0m, h.Engine.GetPosition(a, Eth).Size);
 
-        Assert.Equal(-1m, h.Engine.GetPosition(a, Eth).Size);
+        // a buyer lifting the outside ask at 2000.3 passes our 2000.1 ask: 0.25 of it is ours
+        h.Engine.ApplyOutsideTrade(new Trade(Eth, 2, Side.Buy, 2000.3m, 0.25m, 2));
+        Assert.Equal(-0.25m, h.Engine.GetPosition(a, Eth).Size);
     }
 
     [Fact]
     public void Risk_averse_queue_only_moves_forward_when_the_level_shrinks_below_it()
     {
-        var h = new EngineHarness();
+        var h = new EngineHarness(new MatchingEngineOptions { QueueModel = RiskAverseQueueModel.Instance });
         var a = h.Funded(1);
         h.Engine.ApplyOutsideBook(Book(0, [(2000m, 5m)], [(2000.1m, 4m)]));
         h.Place(a, Side.Buy, 2000m, 1m, TimeInForce.Alo);
