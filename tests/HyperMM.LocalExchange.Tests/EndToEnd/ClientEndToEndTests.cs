@@ -8,7 +8,8 @@ namespace HyperMM.LocalExchange.Tests.EndToEnd;
 /// <summary>
 /// The project's Hyperliquid client (HyperliquidExchange: InfoClient, ExchangeClient, WebSocket client) against the
 /// local exchange over real sockets: place, rest, fill, modify, cancel, and read fills and positions back over /info
-/// and the WebSocket. Scripted ETH book 2999.9 / 3000.1.
+/// and the WebSocket. Scripted ETH book 2999.9 / 3000.1. What every IExchange must do is specified once in the
+/// contract (Contract/HyperliquidExchangeContractTests); these are the Hyperliquid-specific figures.
 /// </summary>
 public sealed class ClientEndToEndTests : IAsyncLifetime
 {
@@ -77,41 +78,6 @@ public sealed class ClientEndToEndTests : IAsyncLifetime
         Assert.Equal(2999.5m, account.EntryPrice);
         Assert.Empty(account.OpenOrders);
         Assert.Equal(OrderState.Filled, (await _client.GetOrderAsync(cloid, default)).State);
-    }
-
-    [Fact]
-    public async Task Modify_ThenCancel_OpenOrdersFollow()
-    {
-        var placed = await _client.PlaceOrdersAsync([new OrderRequest(Eth, Side.Sell, 3001.0m, 0.02m, TimeInForce.Alo, false, new Cloid(77))], default);
-        Assert.Equal(OrderResultKind.Resting, placed[0].Kind);
-        var modified = await _client.ModifyOrdersAsync([new ModifyRequest(placed[0].OrderId, null, new OrderRequest(Eth, Side.Sell, 3002.0m, 0.03m, TimeInForce.Alo, false, new Cloid(78)))], default);
-        Assert.True(modified[0].IsAccepted, modified[0].Message);
-        var account = await _client.GetAccountAsync(Eth, default);
-        var order = Assert.Single(account.OpenOrders);
-        Assert.Equal(3002.0m, order.Price);
-        Assert.Equal(0.03m, order.Size);
-
-        var cancelled = await _client.CancelOrdersAsync([new CancelRequest(Eth, order.OrderId, null)], default);
-        Assert.True(cancelled[0].Success);
-        Assert.Empty((await _client.GetAccountAsync(Eth, default)).OpenOrders);
-        var again = await _client.CancelOrdersAsync([new CancelRequest(Eth, order.OrderId, null)], default);
-        Assert.Equal(RejectReason.OrderNotFound, again[0].Reason);
-    }
-
-    [Fact]
-    public async Task VenueRejections_MappedByTheClient_AndStateUnchanged()
-    {
-        var results = await _client.PlaceOrdersAsync(
-        [
-            new OrderRequest(Eth, Side.Buy, 2999.55m, 0.01m, TimeInForce.Alo, false, null),   // off tick
-            new OrderRequest(Eth, Side.Buy, 2500m, 0.002m, TimeInForce.Alo, false, null),     // $5
-            new OrderRequest(Eth, Side.Buy, 3000.1m, 0.01m, TimeInForce.Alo, false, null),    // crossing Alo
-        ], default);
-        Assert.Equal([RejectReason.TickSize, RejectReason.MinNotional, RejectReason.PostOnlyWouldCross], results.Select(r => r.Reason));
-        var account = await _client.GetAccountAsync(Eth, default);
-        Assert.Empty(account.OpenOrders);
-        Assert.Equal(0m, account.Position);
-        Assert.Empty(await _client.GetFillsAsync(0, default));
     }
 
     [Fact]
