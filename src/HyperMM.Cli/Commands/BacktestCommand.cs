@@ -37,7 +37,8 @@ public static class BacktestCommand
         };
         command.WithExamples(
             "hypermm backtest --data data/eth-btc-hype.jsonl.gz",
-            "hypermm backtest --data data/eth-btc-hype.jsonl.gz --sweep gamma=0.05:0.3:0.05,kappa=1:2:0.5");
+            "hypermm backtest --data data/eth-btc-hype.jsonl.gz --sweep gamma=0.05:0.3:0.05,kappa=1:2:0.5",
+            "hypermm backtest --data data/eth-btc-hype.jsonl.gz --latency lognormal:median=20,p99=150 --fees maker=0.00015,taker=0.00045");
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var output = parse.InvocationConfiguration.Output;
