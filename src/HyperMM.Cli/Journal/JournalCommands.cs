@@ -87,14 +87,18 @@ internal static class JournalCommands
                 p.AddWithValue("$mid", Text(q.Quote.Mid));
                 p.AddWithValue("$sigma2", q.Quote.Sigma2HorizonBps2);
                 p.AddWithValue("$q", q.Quote.Q);
-                p.AddWithValue("$res", q.Quote.ReservationBps);
-                p.AddWithValue("$raw", q.Quote.RawSpreadBps);
+                // Every model has a centre (reservation_bps: its offset from mid), a spread before and after fill
+                // pressure, a stage and a nearest order per side; its own decomposition is in the terms.
+                var bid = q.Quote.Nearest(Core.Primitives.Side.Buy) ?? default;
+                var ask = q.Quote.Nearest(Core.Primitives.Side.Sell) ?? default;
+                p.AddWithValue("$res", q.Quote.FairValueOffsetBps);
+                p.AddWithValue("$raw", q.Quote.BaseSpreadBps);
                 p.AddWithValue("$spread", q.Quote.SpreadBps);
-                p.AddWithValue("$stage", q.Quote.PressureStage);
-                p.AddWithValue("$bpx", Text(q.Quote.Bid.Price));
-                p.AddWithValue("$bsz", Text(q.Quote.Bid.Size));
-                p.AddWithValue("$apx", Text(q.Quote.Ask.Price));
-                p.AddWithValue("$asz", Text(q.Quote.Ask.Size));
+                p.AddWithValue("$stage", q.Quote.Stage);
+                p.AddWithValue("$bpx", Text(bid.Price));
+                p.AddWithValue("$bsz", Text(bid.Size));
+                p.AddWithValue("$apx", Text(ask.Price));
+                p.AddWithValue("$asz", Text(ask.Size));
                 p.AddWithValue("$kept", q.Kept);
                 p.AddWithValue("$req", q.Requests);
                 return true;
