@@ -373,4 +373,58 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         Assert.Equal(0.03m, _runner.Maker!.Ledger.Position);
         Assert.Contains(_observer.Notes, n => n.Message.StartsWith("position check", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Run_FiveFailedCyclesInARow_HaltsCancelsAndEndsWithTheReason()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start();
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
+        _exchange.ModifyScript = _ => throw new InvalidOperationException("venue said no");
+
+        // Each step moves the book 5 ticks so every cycle re-quotes (amend mode: modifies the resting pair) and throws.
+        for (var i = 1; i <= 5 && !_run!.IsCompleted; i++)
+        {
+            var failed = _runner.Maker!.Stats.FailedCycles;
+            _time.Advance(TimeSpan.FromSeconds(2));
+            _exchange.PushBook(4285.4m + (0.5m * i), 4285.6m + (0.5m * i));
+            await _observer.WaitForAsync(() => _runner.Maker!.Stats.FailedCycles > failed || _run!.IsCompleted, $"failed cycle {i}");
+        }
+
+        var halted = await Assert.ThrowsAsync<StrategyHaltedException>(() => _run!.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.StartsWith("mm_eth_perp halted: 5 cycles in a row failed, last: InvalidOperationException: venue said no", halted.Message, StringComparison.Ordinal);
+        Assert.Equal(5, _runner.Maker!.Stats.FailedCycles);
+        Assert.Contains(_observer.Notes, n => n is { Level: "error", Message: "cycle failed (1 in a row): InvalidOperationException: venue said no" });
+        Assert.Contains(_observer.Notes, n => n is { Level: "error", Message: "cycle failed (4 in a row): InvalidOperationException: venue said no" });
+        Assert.Empty(_exchange.OpenOrders); // the shutdown cancelled what was resting
+        Assert.Contains("5 cycles in a row failed", _runner.Status!.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_AFailedCycleFollowedByAGoodOne_StartsTheCountAgain()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start(options: StrategyRunnerOptions.Default with { RunId = 7, MaxConsecutiveFailedCycles = 2 });
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
+
+        // fail, succeed, fail: never two in a row, so the strategy keeps quoting.
+        var failing = false;
+        _exchange.ModifyScript = _ => failing ? throw new InvalidOperationException("flaky") : null;
+        for (var i = 1; i <= 3; i++)
+        {
+            failing = i != 2;
+
+            var quotes = _observer.Quotes.Count;
+            var failed = _runner.Maker!.Stats.FailedCycles;
+            _time.Advance(TimeSpan.FromSeconds(2));
+            _exchange.PushBook(4285.4m + (0.5m * i), 4285.6m + (0.5m * i));
+            await _observer.WaitForAsync(() => _runner.Maker!.Stats.FailedCycles > failed || (i == 2 && _observer.Quotes.Count > quotes), $"cycle {i}");
+        }
+
+        Assert.Equal(2, _runner.Maker!.Stats.FailedCycles);
+        Assert.False(_run!.IsCompleted);
+        Assert.False(_runner.Maker.IsHalted);
+    }
 }
