@@ -374,6 +374,26 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         Assert.Contains(_observer.Notes, n => n.Message.StartsWith("position check", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Moves the clock 2 s and the book 5 ticks per step (so every cycle re-quotes) until <paramref name="done"/>;
+    /// a step that lands while the previous orders are still in flight may not re-quote, so it steps again.
+    /// </summary>
+    private async Task StepUntilAsync(Func<bool> done, string what)
+    {
+        for (var step = 1; step <= 50 && !done(); step++)
+        {
+            var quotes = _observer.Quotes.Count;
+            _time.Advance(TimeSpan.FromSeconds(2));
+            _bookShift += 0.5m;
+            _exchange.PushBook(4285.4m + _bookShift, 4285.6m + _bookShift);
+            await _observer.TryWaitForAsync(() => done() || _observer.Quotes.Count > quotes || _run!.IsCompleted, 2);
+        }
+
+        Assert.True(done(), "never happened: " + what);
+    }
+
+    private decimal _bookShift;
+
     [Fact]
     public async Task Run_FiveFailedCyclesInARow_HaltsCancelsAndEndsWithTheReason()
     {
@@ -383,14 +403,8 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
         _exchange.ModifyScript = _ => throw new InvalidOperationException("venue said no");
 
-        // Each step moves the book 5 ticks so every cycle re-quotes (amend mode: modifies the resting pair) and throws.
-        for (var i = 1; i <= 5 && !_run!.IsCompleted; i++)
-        {
-            var failed = _runner.Maker!.Stats.FailedCycles;
-            _time.Advance(TimeSpan.FromSeconds(2));
-            _exchange.PushBook(4285.4m + (0.5m * i), 4285.6m + (0.5m * i));
-            await _observer.WaitForAsync(() => _runner.Maker!.Stats.FailedCycles > failed || _run!.IsCompleted, $"failed cycle {i}");
-        }
+        // Every re-quote (amend mode: a modify of the resting pair) throws.
+        await StepUntilAsync(() => _run!.IsCompleted, "the strategy halts");
 
         var halted = await Assert.ThrowsAsync<StrategyHaltedException>(() => _run!.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.StartsWith("mm_eth_perp halted: 5 cycles in a row failed, last: InvalidOperationException: venue said no", halted.Message, StringComparison.Ordinal);
@@ -409,22 +423,17 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         _exchange.PushBook(4285.4m, 4285.6m);
         await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
 
-        // fail, succeed, fail: never two in a row, so the strategy keeps quoting.
-        var failing = false;
+        // fail, succeed (a modify goes through), fail: never two in a row, so the strategy keeps quoting.
+        var failing = true;
         _exchange.ModifyScript = _ => failing ? throw new InvalidOperationException("flaky") : null;
-        for (var i = 1; i <= 3; i++)
-        {
-            failing = i != 2;
+        await StepUntilAsync(() => _runner.Maker!.Stats.FailedCycles == 1, "a first failed cycle");
+        failing = false;
+        var modified = _exchange.ModifiedSoFar.Count;
+        await StepUntilAsync(() => _exchange.ModifiedSoFar.Count > modified, "a good cycle");
+        failing = true;
+        await StepUntilAsync(() => _runner.Maker!.Stats.FailedCycles == 2, "a second failed cycle");
 
-            var quotes = _observer.Quotes.Count;
-            var failed = _runner.Maker!.Stats.FailedCycles;
-            _time.Advance(TimeSpan.FromSeconds(2));
-            _exchange.PushBook(4285.4m + (0.5m * i), 4285.6m + (0.5m * i));
-            await _observer.WaitForAsync(() => _runner.Maker!.Stats.FailedCycles > failed || (i == 2 && _observer.Quotes.Count > quotes), $"cycle {i}");
-        }
-
-        Assert.Equal(2, _runner.Maker!.Stats.FailedCycles);
         Assert.False(_run!.IsCompleted);
-        Assert.False(_runner.Maker.IsHalted);
+        Assert.False(_runner.Maker!.IsHalted);
     }
 }
