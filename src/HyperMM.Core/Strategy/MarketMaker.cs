@@ -412,6 +412,9 @@ public sealed class MarketMaker
         }
     }
 
+    /// <summary>Halts the strategy for a reason found outside the risk limits (the first reason stays).</summary>
+    public void Halt(string reason) => HaltReason ??= reason;
+
     /// <summary>Checks the loss and notional limits at the current mid; trips the halt once.</summary>
     public bool CheckRisk()
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace HyperMM.Cli.Journal;
+namespace HyperMM.Journal;
 
 /// <summary>
 /// Brings a journal from the version in its meta table up to <see cref="JournalSchema.Version"/>, one step per
@@ -35,6 +35,12 @@ public static class JournalMigrations
         CREATE INDEX IF NOT EXISTS ledger_run_strategy ON ledger (run_id, strategy, seq);
         CREATE INDEX IF NOT EXISTS fills_run_strategy ON fills (run_id, strategy);
         CREATE INDEX IF NOT EXISTS snapshots_run_strategy ON snapshots (run_id, strategy, time_ms);
+        """,
+        // 2 -> 3: quotes of any model: its centre, its decomposition and every desired order
+        """
+        ALTER TABLE quotes ADD COLUMN fair_value TEXT;
+        ALTER TABLE quotes ADD COLUMN terms TEXT;
+        ALTER TABLE quotes ADD COLUMN orders TEXT;
         """,
     ];
 
@@ -82,7 +88,7 @@ public static class JournalMigrations
     /// </summary>
     public static void EnsureCurrent(string path)
     {
-        using (var reader = JournalWriter.OpenConnection(path, readOnly: true))
+        using (var reader = JournalFile.Open(path, readOnly: true))
         {
             if (VersionOf(reader) >= JournalSchema.Version)
             {
@@ -90,7 +96,7 @@ public static class JournalMigrations
             }
         }
 
-        using var connection = JournalWriter.OpenConnection(path, readOnly: false);
+        using var connection = JournalFile.Open(path, readOnly: false);
         try
         {
             Migrate(connection);

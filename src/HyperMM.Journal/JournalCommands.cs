@@ -2,7 +2,7 @@ using System.Globalization;
 using HyperMM.Core.Primitives;
 using Microsoft.Data.Sqlite;
 
-namespace HyperMM.Cli.Journal;
+namespace HyperMM.Journal;
 
 /// <summary>Maps each journal entry to its INSERT.</summary>
 internal static class JournalCommands
@@ -73,14 +73,15 @@ internal static class JournalCommands
                 p.AddWithValue("$tif", o.Request is null ? DBNull.Value : o.Request.Tif.ToString());
                 p.AddWithValue("$ro", o.Request is null ? DBNull.Value : (o.Request.ReduceOnly ? 1 : 0));
                 p.AddWithValue("$result", o.Result);
-                p.AddWithValue("$reason", o.Reason == Core.Trading.RejectReason.None ? DBNull.Value : o.Reason.ToString());
+                p.AddWithValue("$reason", o.Reason == HyperMM.Core.Trading.RejectReason.None ? DBNull.Value : o.Reason.ToString());
                 p.AddWithValue("$message", (object?)o.Message ?? DBNull.Value);
                 return true;
             case QuoteEntry q:
                 cmd.CommandText = """
                     INSERT INTO quotes (run_id, strategy, time_ms, mid, sigma2_h, q, reservation_bps, raw_spread_bps, spread_bps, stage,
-                        bid_px, bid_sz, ask_px, ask_sz, kept, requests)
-                    VALUES ($run, $strategy, $time, $mid, $sigma2, $q, $res, $raw, $spread, $stage, $bpx, $bsz, $apx, $asz, $kept, $req)
+                        bid_px, bid_sz, ask_px, ask_sz, kept, requests, fair_value, terms, orders)
+                    VALUES ($run, $strategy, $time, $mid, $sigma2, $q, $res, $raw, $spread, $stage, $bpx, $bsz, $apx, $asz, $kept, $req,
+                        $fair, $terms, $orders)
                     """;
                 p.AddWithValue("$strategy", q.Strategy);
                 p.AddWithValue("$time", q.TimeMs);
@@ -101,6 +102,9 @@ internal static class JournalCommands
                 p.AddWithValue("$asz", Text(ask.Size));
                 p.AddWithValue("$kept", q.Kept);
                 p.AddWithValue("$req", q.Requests);
+                p.AddWithValue("$fair", Text(q.Quote.FairValue));
+                p.AddWithValue("$terms", QuoteEncoding.Terms(q.Quote));
+                p.AddWithValue("$orders", QuoteEncoding.Orders(q.Quote));
                 return true;
             case SnapshotEntry s:
                 var st = s.Status;
