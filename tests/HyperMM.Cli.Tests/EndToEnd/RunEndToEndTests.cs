@@ -1,5 +1,5 @@
 using HyperMM.Cli.Hosting;
-using HyperMM.Cli.Journal;
+using HyperMM.Journal;
 
 namespace HyperMM.Cli.Tests.EndToEnd;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace HyperMM.Cli.Journal;
+namespace HyperMM.Journal;
 
 /// <summary>Reads a decimal the journal stored as invariant TEXT (exactly as written).</summary>
-public static class JournalDecimal
+internal static class JournalDecimal
 {
     public static decimal Dec(SqliteDataReader reader, int ordinal)
     {

@@ -3,7 +3,7 @@ using HyperMM.Core.Model;
 using HyperMM.Core.Strategy;
 using HyperMM.Core.Trading;
 
-namespace HyperMM.Cli.Journal;
+namespace HyperMM.Journal;
 
 /// <summary>One thing to write. The writer task turns each into an INSERT.</summary>
 public abstract record JournalEntry;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace HyperMM.Cli.Journal;
+namespace HyperMM.Journal;
 
 /// <summary>
 /// Brings a journal from the version in its meta table up to <see cref="JournalSchema.Version"/>, one step per
@@ -82,7 +82,7 @@ public static class JournalMigrations
     /// </summary>
     public static void EnsureCurrent(string path)
     {
-        using (var reader = JournalWriter.OpenConnection(path, readOnly: true))
+        using (var reader = JournalFile.Open(path, readOnly: true))
         {
             if (VersionOf(reader) >= JournalSchema.Version)
             {
@@ -90,7 +90,7 @@ public static class JournalMigrations
             }
         }
 
-        using var connection = JournalWriter.OpenConnection(path, readOnly: false);
+        using var connection = JournalFile.Open(path, readOnly: false);
         try
         {
             Migrate(connection);

@@ -1,13 +1,12 @@
-using HyperMM.Cli.Journal;
 using HyperMM.Core.Accounting;
 using HyperMM.Core.Primitives;
 using HyperMM.Core.Strategy;
 using HyperMM.Core.Trading;
 using Microsoft.Extensions.Time.Testing;
 
-namespace HyperMM.Cli.Tests.Journal;
+namespace HyperMM.Journal.Tests;
 
-public sealed class JournalTests : IDisposable
+public sealed class JournalWriterTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"hypermm-journal-{Guid.NewGuid():N}", "hypermm.db");
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeMilliseconds(1_757_015_216_000));

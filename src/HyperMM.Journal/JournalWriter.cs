@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using HyperMM.Core.Trading;
 using Microsoft.Data.Sqlite;
 
-namespace HyperMM.Cli.Journal;
+namespace HyperMM.Journal;
 
 /// <summary>
 /// Writes the journal (SQLite, WAL) from one background task: callers enqueue entries from any thread and never
@@ -99,6 +99,27 @@ public sealed class JournalWriter : IAsyncDisposable
     /// <summary>Opens a journal connection through <see cref="JournalFile.Open"/> (the one place that refuses unusable journals).</summary>
     public static SqliteConnection OpenConnection(string path, bool readOnly, TimeSpan? busyTimeout = null) =>
         JournalFile.Open(path, readOnly, busyTimeout);
+
+    /// <summary>
+    /// Adds one note to a run in a journal another process writes (the watchdog reporting what it did for the engine's
+    /// run): one short statement on its own connection; the engine's writer task is not involved.
+    /// </summary>
+    public static void AppendNote(string path, long runId, NoteEntry note)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(note);
+        if (!File.Exists(path))
+        {
+            throw new JournalException($"journal {path} does not exist: the note '{note.Message}' was not written");
+        }
+
+        using var connection = OpenConnection(path, readOnly: false);
+        using var cmd = connection.CreateCommand();
+        if (JournalCommands.Bind(cmd, note, runId))
+        {
+            cmd.ExecuteNonQuery();
+        }
+    }
 
     /// <summary>Tells the journal which account a strategy trades, so its fills are keyed by (account, coin, tid).</summary>
     public void RegisterAccount(string strategy, string account)

@@ -2,7 +2,7 @@ using System.Globalization;
 using HyperMM.Core.Primitives;
 using Microsoft.Data.Sqlite;
 
-namespace HyperMM.Cli.Journal;
+namespace HyperMM.Journal;
 
 /// <summary>Maps each journal entry to its INSERT.</summary>
 internal static class JournalCommands
@@ -73,7 +73,7 @@ internal static class JournalCommands
                 p.AddWithValue("$tif", o.Request is null ? DBNull.Value : o.Request.Tif.ToString());
                 p.AddWithValue("$ro", o.Request is null ? DBNull.Value : (o.Request.ReduceOnly ? 1 : 0));
                 p.AddWithValue("$result", o.Result);
-                p.AddWithValue("$reason", o.Reason == Core.Trading.RejectReason.None ? DBNull.Value : o.Reason.ToString());
+                p.AddWithValue("$reason", o.Reason == HyperMM.Core.Trading.RejectReason.None ? DBNull.Value : o.Reason.ToString());
                 p.AddWithValue("$message", (object?)o.Message ?? DBNull.Value);
                 return true;
             case QuoteEntry q:

@@ -1,4 +1,4 @@
-namespace HyperMM.Cli.Journal;
+namespace HyperMM.Journal;
 
 /// <summary>One run in the journal: id, start and end (null while running or after a crash), network, mode, strategies, config hash.</summary>
 public sealed record JournalRun(long RunId, long StartedMs, long? EndedMs, string Network, string Mode, IReadOnlyList<string> Strategies, string? ConfigHash, string? EndReason)

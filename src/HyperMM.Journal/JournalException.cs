@@ -1,4 +1,4 @@
-namespace HyperMM.Cli.Journal;
+namespace HyperMM.Journal;
 
 /// <summary>
 /// The journal cannot be used: locked, not a database, read-only, a directory, from a newer schema, or it stopped

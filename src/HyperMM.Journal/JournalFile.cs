@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace HyperMM.Cli.Journal;
+namespace HyperMM.Journal;
 
 /// <summary>
 /// Every journal connection is opened here, so every command refuses a journal that cannot be used the same way:

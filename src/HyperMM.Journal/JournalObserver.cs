@@ -4,7 +4,7 @@ using HyperMM.Core.Model;
 using HyperMM.Core.Strategy;
 using HyperMM.Core.Trading;
 
-namespace HyperMM.Cli.Journal;
+namespace HyperMM.Journal;
 
 /// <summary>
 /// Turns what the strategy loops report into journal entries: every fill (once per tid), every order answer and

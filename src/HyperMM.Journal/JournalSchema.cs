@@ -1,4 +1,4 @@
-namespace HyperMM.Cli.Journal;
+namespace HyperMM.Journal;
 
 /// <summary>
 /// The journal's SQLite schema. Decimals (prices, sizes, fees, PnL) are stored as TEXT in invariant form so they

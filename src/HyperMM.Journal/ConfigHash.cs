@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HyperMM.Core.Model;
 
-namespace HyperMM.Cli.Journal;
+namespace HyperMM.Journal;
 
 /// <summary>
 /// A short fingerprint of the effective strategy parameters of a run (after config file and overrides): the first

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HyperMM.Cli.Journal;
+namespace HyperMM.Journal;
 
 /// <summary>Which runs of a journal a report or the dashboard shows: the newest (default), one by id, or all.</summary>
 public sealed record RunSelection(long? RunId, bool All)
@@ -24,7 +24,7 @@ public sealed record RunSelection(long? RunId, bool All)
 
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
             ? new RunSelection(id, false)
-            : throw new Commands.UsageException($"--run: '{text}' is not a run id, 'latest' or 'all'");
+            : throw new RunSelectionException($"--run: '{text}' is not a run id, 'latest' or 'all'");
     }
 
     /// <summary>The runs selected from <paramref name="runs"/> (oldest first); a missing run id is a usage error naming the ones there are.</summary>
@@ -40,7 +40,7 @@ public sealed record RunSelection(long? RunId, bool All)
         {
             var run = runs.FirstOrDefault(r => r.RunId == id);
             return run is null
-                ? throw new Commands.UsageException($"--run: no run {id} in the journal (runs: {string.Join(", ", runs.Select(r => r.RunId))})")
+                ? throw new RunSelectionException($"--run: no run {id} in the journal (runs: {string.Join(", ", runs.Select(r => r.RunId))})")
                 : [run];
         }
 
