@@ -99,7 +99,6 @@ public sealed class GlftModel : IQuotingModel
         QuoteTerm[] terms =
         [
             .. fair.Terms,
-            new("sigmaBps1s", "sigma (bps per √s)", sigma),
             new("qOrders", "q = position / order size", qOrders, F(qOrders, "0.####")),
             new("c1", "GLFT c1 = ln(1 + γ/κ)/γ (bps)", glft.C1),
             new("c2", "GLFT c2", glft.C2, F(glft.C2, "0.####")),
