@@ -20,13 +20,7 @@ public sealed record AvellanedaStoikovParameters(
     public const string KappaKey = "kappa";
     public const string MinSpreadBpsKey = "min_spread_bps";
     public const string MaxSpreadBpsKey = "max_spread_bps";
-    public const string TargetFillSecondsKey = FillPressureOptions.TargetFillSecondsKey;
     public const string SizeSkewKey = "size_skew";
-    public const string PressureStepSecondsKey = FillPressureOptions.StepSecondsKey;
-    public const string PressureTightenPerStepKey = FillPressureOptions.TightenPerStepKey;
-    public const string PressureMaxStepsKey = FillPressureOptions.MaxStepsKey;
-    public const string PressureMinSpreadBpsKey = FillPressureOptions.MinSpreadBpsKey;
-    public const string PressureCrossMinInventoryKey = FillPressureOptions.CrossMinInventoryKey;
 
     /// <summary>The model's keys: name, type, range, default, meaning (docs/MODEL.md §9).</summary>
     public static ParameterSchema Schema { get; } = new(
@@ -51,7 +45,7 @@ public sealed record AvellanedaStoikovParameters(
             m[KappaKey],
             m[MinSpreadBpsKey],
             m[MaxSpreadBpsKey],
-            m[TargetFillSecondsKey],
+            m[FillPressureOptions.TargetFillSecondsKey],
             m[SizeSkewKey],
             FillPressureOptions.From(m));
     }
@@ -60,11 +54,9 @@ public sealed record AvellanedaStoikovParameters(
     public static IEnumerable<ParameterViolation> CheckAcross(ModelParameters model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var (min, max) = (model[MinSpreadBpsKey], model[MaxSpreadBpsKey]);
-        if (min > max)
+        if (ParameterRules.NotAbove(model, MinSpreadBpsKey, MaxSpreadBpsKey) is { } bounds)
         {
-            yield return new(MinSpreadBpsKey,
-                $"value {ParameterRules.Number(min)} is above max_spread_bps {ParameterRules.Number(max)} (allowed: min_spread_bps <= max_spread_bps)");
+            yield return bounds;
         }
 
         foreach (var violation in FillPressureOptions.CheckAcross(model, MaxSpreadBpsKey))

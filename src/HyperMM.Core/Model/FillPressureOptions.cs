@@ -59,13 +59,9 @@ public sealed record FillPressureOptions(
     /// <summary>The rule across keys: the pressure floor within the model's spread bound (even when it is the default).</summary>
     public static IEnumerable<ParameterViolation> CheckAcross(ModelParameters model, string maxSpreadKey)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        var (floor, max) = (model[MinSpreadBpsKey], model[maxSpreadKey]);
-        if (floor > max)
+        if (ParameterRules.NotAbove(model, MinSpreadBpsKey, maxSpreadKey, blameHigh: true) is { } violation)
         {
-            yield return new(MinSpreadBpsKey,
-                $"value {ParameterRules.Number(floor)} is above {maxSpreadKey} {ParameterRules.Number(max)} (allowed: {MinSpreadBpsKey} <= {maxSpreadKey})",
-                Cause: maxSpreadKey);
+            yield return violation;
         }
     }
 }

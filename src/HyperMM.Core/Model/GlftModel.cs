@@ -114,11 +114,9 @@ public sealed class GlftModel : IQuotingModel
 
     private static IEnumerable<ParameterViolation> CheckAcross(ModelParameters model)
     {
-        var (min, max) = (model[MinSpreadBpsKey], model[MaxSpreadBpsKey]);
-        if (min > max)
+        if (ParameterRules.NotAbove(model, MinSpreadBpsKey, MaxSpreadBpsKey) is { } bounds)
         {
-            yield return new(MinSpreadBpsKey,
-                $"value {ParameterRules.Number(min)} is above max_spread_bps {ParameterRules.Number(max)} (allowed: min_spread_bps <= max_spread_bps)");
+            yield return bounds;
         }
 
         foreach (var violation in FillPressureOptions.CheckAcross(model, MaxSpreadBpsKey))
