@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HyperMM.Cli.Config;
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Output;
 using HyperMM.Core.Instruments;
 using HyperMM.Core.Market;
@@ -101,9 +102,3 @@ public sealed record QuoteRequestInputs(
     PerCoinValues RestingBid,
     PerCoinValues RestingAsk,
     double SecondsWithoutFill);
-
-/// <summary>One strategy's decomposed quote.</summary>
-public sealed record QuoteLine(StrategyParameters Strategy, InstrumentSpec Instrument, double VolBps1s, QuoteInputs Inputs, QuoteResult Quote)
-{
-    public string Mode => Quote.PressureStage == 0 ? "normal" : string.Create(CultureInfo.InvariantCulture, $"fill pressure {Quote.PressureStage}");
-}
