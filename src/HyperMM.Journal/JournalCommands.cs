@@ -79,24 +79,32 @@ internal static class JournalCommands
             case QuoteEntry q:
                 cmd.CommandText = """
                     INSERT INTO quotes (run_id, strategy, time_ms, mid, sigma2_h, q, reservation_bps, raw_spread_bps, spread_bps, stage,
-                        bid_px, bid_sz, ask_px, ask_sz, kept, requests)
-                    VALUES ($run, $strategy, $time, $mid, $sigma2, $q, $res, $raw, $spread, $stage, $bpx, $bsz, $apx, $asz, $kept, $req)
+                        bid_px, bid_sz, ask_px, ask_sz, kept, requests, fair_value, terms, orders)
+                    VALUES ($run, $strategy, $time, $mid, $sigma2, $q, $res, $raw, $spread, $stage, $bpx, $bsz, $apx, $asz, $kept, $req,
+                        $fair, $terms, $orders)
                     """;
                 p.AddWithValue("$strategy", q.Strategy);
                 p.AddWithValue("$time", q.TimeMs);
                 p.AddWithValue("$mid", Text(q.Quote.Mid));
                 p.AddWithValue("$sigma2", q.Quote.Sigma2HorizonBps2);
                 p.AddWithValue("$q", q.Quote.Q);
-                p.AddWithValue("$res", q.Quote.ReservationBps);
-                p.AddWithValue("$raw", q.Quote.RawSpreadBps);
+                // Every model has a centre (reservation_bps: its offset from mid), a spread before and after fill
+                // pressure, a stage and a nearest order per side; its own decomposition is in the terms.
+                var bid = q.Quote.Nearest(Core.Primitives.Side.Buy) ?? default;
+                var ask = q.Quote.Nearest(Core.Primitives.Side.Sell) ?? default;
+                p.AddWithValue("$res", q.Quote.FairValueOffsetBps);
+                p.AddWithValue("$raw", q.Quote.BaseSpreadBps);
                 p.AddWithValue("$spread", q.Quote.SpreadBps);
-                p.AddWithValue("$stage", q.Quote.PressureStage);
-                p.AddWithValue("$bpx", Text(q.Quote.Bid.Price));
-                p.AddWithValue("$bsz", Text(q.Quote.Bid.Size));
-                p.AddWithValue("$apx", Text(q.Quote.Ask.Price));
-                p.AddWithValue("$asz", Text(q.Quote.Ask.Size));
+                p.AddWithValue("$stage", q.Quote.Stage);
+                p.AddWithValue("$bpx", Text(bid.Price));
+                p.AddWithValue("$bsz", Text(bid.Size));
+                p.AddWithValue("$apx", Text(ask.Price));
+                p.AddWithValue("$asz", Text(ask.Size));
                 p.AddWithValue("$kept", q.Kept);
                 p.AddWithValue("$req", q.Requests);
+                p.AddWithValue("$fair", Text(q.Quote.FairValue));
+                p.AddWithValue("$terms", QuoteEncoding.Terms(q.Quote));
+                p.AddWithValue("$orders", QuoteEncoding.Orders(q.Quote));
                 return true;
             case SnapshotEntry s:
                 var st = s.Status;

@@ -15,7 +15,7 @@ public sealed record LedgerRowEntry(string Strategy, LedgerEntry Entry) : Journa
 
 public sealed record OrderEntry(string Strategy, long TimeMs, string Action, string? Cloid, long? OrderId, OrderRequest? Request, string Result, RejectReason Reason, string? Message) : JournalEntry;
 
-public sealed record QuoteEntry(string Strategy, long TimeMs, QuoteResult Quote, int Kept, int Requests) : JournalEntry;
+public sealed record QuoteEntry(string Strategy, long TimeMs, ModelQuote Quote, int Kept, int Requests) : JournalEntry;
 
 public sealed record SnapshotEntry(StrategyStatus Status) : JournalEntry;
 

@@ -36,6 +36,12 @@ public static class JournalMigrations
         CREATE INDEX IF NOT EXISTS fills_run_strategy ON fills (run_id, strategy);
         CREATE INDEX IF NOT EXISTS snapshots_run_strategy ON snapshots (run_id, strategy, time_ms);
         """,
+        // 2 -> 3: quotes of any model: its centre, its decomposition and every desired order
+        """
+        ALTER TABLE quotes ADD COLUMN fair_value TEXT;
+        ALTER TABLE quotes ADD COLUMN terms TEXT;
+        ALTER TABLE quotes ADD COLUMN orders TEXT;
+        """,
     ];
 
     /// <summary>The schema version recorded in the journal (1 when the meta row is missing: the first schema had it from the start).</summary>

@@ -28,7 +28,7 @@ public sealed class JournalObserver : IStrategyObserver
 
     public long SnapshotIntervalMs { get; }
 
-    public void OnQuote(string strategy, long timeMs, QuoteResult quote, RequotePlan plan)
+    public void OnQuote(string strategy, long timeMs, ModelQuote quote, RequotePlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         _writer.Enqueue(new QuoteEntry(strategy, timeMs, quote, plan.Kept, plan.RequestCost));

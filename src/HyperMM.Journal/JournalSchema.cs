@@ -9,13 +9,16 @@ namespace HyperMM.Journal;
 /// <see cref="JournalMigrations"/>. A new journal is created at version 1 and migrated like an old one, so both
 /// end up with the same tables. Version 2: runs know their config hash; the ledger table and the fills' ledger
 /// columns (sequence, time, stale mid) let the report replay each strategy's ledger exactly; snapshots carry the
-/// loop's counters.
+/// loop's counters. Version 3: quotes of any model: reservation_bps holds the model's centre as bps from mid,
+/// raw_spread_bps its spread before fill pressure, bid_/ask_ its nearest order per side; fair_value, terms (its
+/// decomposition, <c>key=value;...</c>) and orders (every desired order, <c>side level price size tif flags;...</c>)
+/// are new (<see cref="QuoteEncoding"/>).
 /// </para>
 /// </summary>
 public static class JournalSchema
 {
     /// <summary>The schema this build writes and reads.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The version <see cref="Create"/> makes (a new journal is then migrated like an old one).</summary>
     public const int CreateVersion = 1;

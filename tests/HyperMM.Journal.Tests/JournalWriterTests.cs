@@ -104,4 +104,32 @@ public sealed class JournalWriterTests : IDisposable
         Assert.Equal(180_000L, r.GetInt64(2));
         Assert.Equal("ctrl-c", r.GetString(3));
     }
+
+    [Fact]
+    public async Task Quotes_KeepAnyModelsCentreTermsAndEveryOrder()
+    {
+        // A two-level quote with one level at the cap; the table keeps what every model has plus the decomposition.
+        var bid0 = new Core.Model.SideQuote(Side.Buy, 4283.36m, 4283.36m, 4283.3m, 0.01, 0.01m, TimeInForce.Alo, false, false, Core.Model.SideQuoteStatus.Quoted);
+        var bid1 = new Core.Model.SideQuote(Side.Buy, 4281.21m, 4281.21m, 4281.2m, 0.01, 0m, TimeInForce.Alo, false, false, Core.Model.SideQuoteStatus.AtCap) { Level = 1 };
+        var ask0 = new Core.Model.SideQuote(Side.Sell, 4285.0m, 4285.6m, 4285.6m, 0.01, 0.01m, TimeInForce.Gtc, true, true, Core.Model.SideQuoteStatus.Quoted);
+        var quote = new Core.Model.ModelQuote(4285.5m, 4284.643m, 10.0, 7.5, 2, 48.6, 0.9, [bid0, bid1, ask0],
+            [new("centreBps", "centre", -2.0), new("levels", "levels", 2)]);
+        await using (var writer = JournalWriter.Open(_path, _time, "local", "live", ["s"]))
+        {
+            new JournalObserver(writer, _time).OnQuote("s", 1_757_015_220_000, quote, new RequotePlan());
+            await writer.EndRunAsync("test");
+        }
+
+        using var connection = JournalWriter.OpenConnection(_path, readOnly: true);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT reservation_bps, raw_spread_bps, spread_bps, stage, bid_px, ask_px, fair_value, terms, orders FROM quotes";
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read());
+        // centre 4284.643 vs mid 4285.5: (4284.643 - 4285.5) / 4285.5 × 10^4 = -1.99976 bps
+        Assert.Equal(-1.99976, r.GetDouble(0), 4);
+        Assert.Equal((10.0, 7.5, 2L), (r.GetDouble(1), r.GetDouble(2), r.GetInt64(3)));
+        Assert.Equal(("4283.3", "4285.6", "4284.643"), (r.GetString(4), r.GetString(5), r.GetString(6)));
+        Assert.Equal("centreBps=-2;levels=2", r.GetString(7));
+        Assert.Equal("B 0 4283.3 0.01 Alo -;B 1 4281.2 0/AtCap Alo -;A 0 4285.6 0.01 Gtc rx", r.GetString(8));
+    }
 }

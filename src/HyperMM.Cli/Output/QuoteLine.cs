@@ -5,7 +5,7 @@ using HyperMM.Core.Model;
 namespace HyperMM.Cli.Output;
 
 /// <summary>One strategy's decomposed quote.</summary>
-public sealed record QuoteLine(StrategyParameters Strategy, InstrumentSpec Instrument, double VolBps1s, QuoteInputs Inputs, QuoteResult Quote)
+public sealed record QuoteLine(StrategyParameters Strategy, InstrumentSpec Instrument, double VolBps1s, QuoteContext Context, ModelQuote Quote)
 {
-    public string Mode => Quote.PressureStage == 0 ? "normal" : string.Create(CultureInfo.InvariantCulture, $"fill pressure {Quote.PressureStage}");
+    public string Mode => Quote.Stage == 0 ? "normal" : string.Create(CultureInfo.InvariantCulture, $"fill pressure {Quote.Stage}");
 }

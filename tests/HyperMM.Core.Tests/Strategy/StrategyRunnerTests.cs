@@ -173,16 +173,16 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
             await StepAsync();
         }
 
-        Assert.All(_observer.Quotes, q => Assert.Equal(0, q.PressureStage));
+        Assert.All(_observer.Quotes, q => Assert.Equal(0, q.Stage));
 
         await StepAsync(2);
-        Assert.Equal(1, _observer.Quotes.Last().PressureStage);
+        Assert.Equal(1, _observer.Quotes.Last().Stage);
         await _observer.WaitForAsync(() => _exchange.OpenOrders.All(o => _exchange.Modified.Any(m => m.Order.Cloid == o.Cloid && m.Order.Tif == TimeInForce.Gtc)), "orders turned Gtc");
 
         var bid = _exchange.OpenOrders.Single(o => o.Side == Side.Buy);
         _exchange.FillResting(bid, bid.Size);
         await StepAsync();
-        await _observer.WaitForAsync(() => _observer.Quotes.LastOrDefault().PressureStage == 0 && _runner.Status?.Figures.Fills == 1, "pressure reset by the fill");
+        await _observer.WaitForAsync(() => _observer.Quotes.LastOrDefault()?.Stage == 0 && _runner.Status?.Figures.Fills == 1, "pressure reset by the fill");
     }
 
     [Fact]
