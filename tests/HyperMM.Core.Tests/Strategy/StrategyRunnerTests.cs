@@ -402,8 +402,12 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         _exchange.PushBook(4285.4m, 4285.6m);
         await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
         _exchange.ModifyScript = _ => throw new InvalidOperationException("venue said no");
+        for (var i = 0; i < 200; i++)
+        {
+            _exchange.ScriptedPlaceResults.Enqueue(_ => throw new InvalidOperationException("venue said no"));
+        }
 
-        // Every re-quote (amend mode: a modify of the resting pair) throws.
+        // Every re-quote throws, whether it modifies the resting pair (amend mode) or places new orders.
         await StepUntilAsync(() => _run!.IsCompleted, "the strategy halts");
 
         var halted = await Assert.ThrowsAsync<StrategyHaltedException>(() => _run!.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -423,15 +427,16 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         _exchange.PushBook(4285.4m, 4285.6m);
         await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
 
-        // fail, succeed (a modify goes through), fail: never two in a row, so the strategy keeps quoting.
-        var failing = true;
-        _exchange.ModifyScript = _ => failing ? throw new InvalidOperationException("flaky") : null;
+        // One-shot failures: the armed modify throws once, later ones go through. Fail, succeed, fail: never two in a
+        // row (however many steps a slow machine needs), so with a limit of 2 the strategy keeps quoting.
+        var armed = 1;
+        _exchange.ModifyScript = _ => Interlocked.Exchange(ref armed, 0) == 1 ? throw new InvalidOperationException("flaky") : null;
         await StepUntilAsync(() => _runner.Maker!.Stats.FailedCycles == 1, "a first failed cycle");
-        failing = false;
         var modified = _exchange.ModifiedSoFar.Count;
-        await StepUntilAsync(() => _exchange.ModifiedSoFar.Count > modified, "a good cycle");
-        failing = true;
+        await StepUntilAsync(() => _exchange.ModifiedSoFar.Count > modified && !_run!.IsCompleted, "a good cycle after it");
+        Volatile.Write(ref armed, 1);
         await StepUntilAsync(() => _runner.Maker!.Stats.FailedCycles == 2, "a second failed cycle");
+        await StepUntilAsync(() => _exchange.ModifiedSoFar.Count > modified + 2, "quoting goes on");
 
         Assert.False(_run!.IsCompleted);
         Assert.False(_runner.Maker!.IsHalted);
