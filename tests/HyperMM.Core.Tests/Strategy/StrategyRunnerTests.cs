@@ -412,7 +412,8 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
 
         var halted = await Assert.ThrowsAsync<StrategyHaltedException>(() => _run!.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.StartsWith("mm_eth_perp halted: 5 cycles in a row failed, last: InvalidOperationException: venue said no", halted.Message, StringComparison.Ordinal);
-        Assert.Equal(5, _runner.Maker!.Stats.FailedCycles);
+        // At least 5: on a slow machine a step may land where the loop sends nothing, which succeeds and restarts the count.
+        Assert.True(_runner.Maker!.Stats.FailedCycles >= 5, $"{_runner.Maker.Stats.FailedCycles} failed cycles");
         Assert.Contains(_observer.Notes, n => n is { Level: "error", Message: "cycle failed (1 in a row): InvalidOperationException: venue said no" });
         Assert.Contains(_observer.Notes, n => n is { Level: "error", Message: "cycle failed (4 in a row): InvalidOperationException: venue said no" });
         Assert.Empty(_exchange.OpenOrders); // the shutdown cancelled what was resting
