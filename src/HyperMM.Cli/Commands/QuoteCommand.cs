@@ -83,8 +83,8 @@ public static class QuoteCommand
             top,
             null,
             inputs.Position.For(strategy.Coin) ?? 0m,
-            inputs.RestingBid.For(strategy.Coin) ?? 0m,
-            inputs.RestingAsk.For(strategy.Coin) ?? 0m,
+            inputs.UnsettledBid.For(strategy.Coin) ?? 0m,
+            inputs.UnsettledAsk.For(strategy.Coin) ?? 0m,
             new MarketStatistics(sigma2, vol1s * vol1s),
             inputs.SecondsWithoutFill,
             0);
@@ -100,8 +100,8 @@ public sealed record QuoteRequestInputs(
     PerCoinValues Mid,
     PerCoinValues Position,
     PerCoinValues Vol,
-    PerCoinValues RestingBid,
-    PerCoinValues RestingAsk,
+    PerCoinValues UnsettledBid,
+    PerCoinValues UnsettledAsk,
     double SecondsWithoutFill);
 
 /// <summary>One strategy's decomposed quote.</summary>
