@@ -117,7 +117,7 @@ public static class BacktestFormatter
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new Commands.UsageException($"--csv: cannot write '{path}': {ex.Message}");
+            throw new Failures.UsageException($"--csv: cannot write '{path}': {ex.Message}");
         }
     }
 

@@ -25,6 +25,7 @@ public sealed class LoopServices
         Time = time;
         Observer = observer;
         Options = options;
+        Ours = new OwnOrders(parameters.Name);
         _markProgress = markProgress;
     }
 
@@ -37,6 +38,9 @@ public sealed class LoopServices
     public IStrategyObserver Observer { get; }
 
     public StrategyRunnerOptions Options { get; }
+
+    /// <summary>The one rule for "this order is ours": the strategy's cloid tag.</summary>
+    public OwnOrders Ours { get; }
 
     public string Name => Parameters.Name;
 

@@ -52,9 +52,9 @@ public sealed class StrategyLifecycle(LoopServices loop, VenueReconciler reconci
         var stale = new List<CancelRequest>();
         foreach (var order in account.OpenOrders)
         {
-            if (order.Cloid is { } c && maker.Cloids.Owns(c))
+            if (loop.Ours.IsOurs(order))
             {
-                stale.Add(new CancelRequest(order.Coin, order.OrderId, order.Cloid));
+                stale.Add(OwnOrders.CancelOf(order));
             }
             else
             {
@@ -101,14 +101,8 @@ public sealed class StrategyLifecycle(LoopServices loop, VenueReconciler reconci
             }
 
             // Belt and braces: whatever the venue still lists under our tag goes too.
-            var account = await loop.Exchange.GetAccountAsync(p.Coin, cts.Token).ConfigureAwait(false);
-            var leftovers = account.OpenOrders.Where(o => o.Cloid is { } c && maker.Cloids.Owns(c))
-                .Select(o => new CancelRequest(o.Coin, o.OrderId, o.Cloid)).ToList();
-            if (leftovers.Count > 0)
-            {
-                maker.Stats.RequestsSent += leftovers.Count;
-                await loop.Exchange.CancelOrdersAsync(leftovers, cts.Token).ConfigureAwait(false);
-            }
+            var (leftovers, _) = await loop.Ours.CancelOnceAsync(loop.Exchange, p.Coin, cts.Token).ConfigureAwait(false);
+            maker.Stats.RequestsSent += leftovers.Count;
 
             maker.Orders.Clear();
             await deadMan.DisarmAsync(loop, cts.Token).ConfigureAwait(false);
