@@ -105,7 +105,8 @@ public sealed record SweepSpec(IReadOnlyList<(string Key, IReadOnlyList<double> 
     public static string Describe(IReadOnlyList<(string Key, double Value)> point) =>
         string.Join(" ", point.Select(p => p.Key + "=" + Text(p.Value)));
 
-    private static string Text(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    /// <summary>A swept value as the grid shows it (invariant, up to 6 decimals).</summary>
+    public static string Text(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
     private static List<double> Range(string key, string spec)
     {
