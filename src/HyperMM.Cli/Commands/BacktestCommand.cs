@@ -31,15 +31,17 @@ public static class BacktestCommand
         var queue = new Option<string>("--queue") { Description = $"Queue model: {string.Join(", ", QueueModels.Names)} (default {QueueModels.DefaultName}).", DefaultValueFactory = _ => QueueModels.DefaultName };
         var json = new Option<bool>("--json") { Description = "Print the figures as one JSON document on stdout, nothing else (progress and notes go to stderr)." };
         var objective = new Option<string>("--objective") { Description = $"What --sweep ranks by: {string.Join(", ", SweepObjective.All.Select(o => o.Name))} (default {SweepObjective.TotalPnl.Name}; all after fees).", DefaultValueFactory = _ => SweepObjective.TotalPnl.Name };
-        var threads = new Option<int?>("--threads") { Description = "Backtests run at once by --sweep (default: one per core)." };
+        var threads = new Option<int?>("--threads") { Description = "Backtests run at once by --sweep and --walk-forward (default: one per core)." };
+        var walkForward = new Option<string?>("--walk-forward") { Description = "Out-of-sample validation, e.g. train=10m,test=5m[,step=5m][,calibrate=off]: on each train window calibrate, run the --sweep grid and pick the best by --objective; run it on the following test window from flat." };
         var maxGap = new Option<string>("--max-gap") { Description = "Split the data into segments at gaps longer than this (default 60s; 0 or off: never split), each run from flat by a fresh strategy.", DefaultValueFactory = _ => "60s" };
         var command = new Command("backtest", "Replay recorded market data through the strategies and report fills, PnL attribution, markouts, inventory and requests.")
         {
-            data, config, strategy, sweep, objective, threads, csv, latency, latencySpec, latencySeed, queue, fees, report, json, maxGap,
+            data, config, strategy, sweep, walkForward, objective, threads, csv, latency, latencySpec, latencySeed, queue, fees, report, json, maxGap,
         };
         command.WithExamples(
             "hypermm backtest --data data/eth-btc-hype.jsonl.gz",
             "hypermm backtest --data data/eth-btc-hype.jsonl.gz --sweep gamma=0.05:0.3:0.05,kappa=1:2:0.5",
+            "hypermm backtest --data data/eth-btc-hype.jsonl.gz --walk-forward train=10m,test=5m --sweep gamma=0.05:0.3:0.05",
             "hypermm backtest --data data/eth-btc-hype.jsonl.gz --latency lognormal:median=20,p99=150 --fees maker=0.00015,taker=0.00045");
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
@@ -58,7 +60,27 @@ public static class BacktestCommand
             {
                 throw new UsageException($"--threads must be between 1 and 256, got {workers}");
             }
+            var walkText = parse.GetValue(walkForward);
+            var walk = walkText is null ? null : WalkForwardSpec.Parse(walkText);
+            if (walk is not null && parse.GetValue(report) is not null)
+            {
+                throw new UsageException("--report: not with --walk-forward (the report is of one run; use --csv or --json)");
+            }
+
             var runs = Prepare(path, CommonOptions.LoadStrategies(parse.GetValue(config), parse.GetValue(strategy)), explicitStrategy: parse.GetValue(strategy) is not null, error);
+            if (walk is not null)
+            {
+                var folds = WalkForward.Run(runs, walk, grid, goal, options, error, workers);
+                output.Write(asJson ? WalkForwardFormatter.Json(path, walk, grid, goal, folds) : WalkForwardFormatter.Text(path, walk, grid, goal, folds));
+                if (parse.GetValue(csv) is { } foldsCsv)
+                {
+                    WalkForwardFormatter.WriteCsv(foldsCsv, goal, folds);
+                    (asJson ? error : output).WriteLine($"{folds.Sum(f => f.Folds.Count)} folds written to {foldsCsv}");
+                }
+
+                return 0;
+            }
+
             if (grid is null)
             {
                 var results = runs.Select(r => BacktestSession.Run(r.Parameters, r.Instrument, r.Events, options)).ToList();

@@ -37,12 +37,25 @@ public static class SweepFormatter
         return sb.ToString();
     }
 
-    /// <summary>The columns of a ranked row: the objective (unless it is total PnL), then the ledger's main figures and markouts.</summary>
+    /// <summary>The ledger's main figures and markouts as columns of a one-row-per-run table (sweep, walk-forward).</summary>
+    public static IReadOnlyList<string> FigureHeader { get; } =
+        ["total PnL", "spread", "inventory", "fees", "volume", "fills", "mo 1 s", "mo 10 s", "mo 60 s", "max |inv|", "requests"];
+
+    public static IReadOnlyList<string> FigureCells(Core.Accounting.LedgerFigures f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return
+        [
+            FigureRows.D(f.TotalPnl, 4), FigureRows.D(f.SpreadCapture, 4), FigureRows.D(f.InventoryPnl, 4), FigureRows.D(f.Fees, 4), FigureRows.D(f.VolumeUsd, 0),
+            F($"{f.Fills}"), Markout(f, 1), Markout(f, 10), Markout(f, 60), F($"{f.MaxAbsPosition}"), F($"{f.Counters.Requests}"),
+        ];
+    }
+
+    /// <summary>The columns of a ranked row: the objective (unless it is total PnL), then <see cref="FigureHeader"/>.</summary>
     public static IReadOnlyList<string> RankedHeader(SweepObjective objective)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        IReadOnlyList<string> figures = ["total PnL", "spread", "inventory", "fees", "volume", "fills", "mo 1 s", "mo 10 s", "mo 60 s", "max |inv|", "requests"];
-        return objective == SweepObjective.TotalPnl ? figures : [F($"{objective.Name} ({objective.Unit})"), .. figures];
+        return objective == SweepObjective.TotalPnl ? FigureHeader : [F($"{objective.Name} ({objective.Unit})"), .. FigureHeader];
     }
 
     public static IReadOnlyList<string> RankedCells(SweepRanking ranking, SweepPointResult point)
@@ -50,12 +63,7 @@ public static class SweepFormatter
         ArgumentNullException.ThrowIfNull(ranking);
         ArgumentNullException.ThrowIfNull(point);
         var f = point.Result.Figures;
-        IReadOnlyList<string> figures =
-        [
-            FigureRows.D(f.TotalPnl, 4), FigureRows.D(f.SpreadCapture, 4), FigureRows.D(f.InventoryPnl, 4), FigureRows.D(f.Fees, 4), FigureRows.D(f.VolumeUsd, 0),
-            F($"{f.Fills}"), Markout(f, 1), Markout(f, 10), Markout(f, 60), F($"{f.MaxAbsPosition}"), F($"{f.Counters.Requests}"),
-        ];
-        return ranking.Objective == SweepObjective.TotalPnl ? figures : [ranking.Objective.Score(f) is { } s ? FigureRows.D(s, 4) : "n/a", .. figures];
+        return ranking.Objective == SweepObjective.TotalPnl ? FigureCells(f) : [ranking.Objective.Score(f) is { } s ? FigureRows.D(s, 4) : "n/a", .. FigureCells(f)];
     }
 
     /// <summary>Markout in bps, 2 decimals, or "n/a".</summary>
