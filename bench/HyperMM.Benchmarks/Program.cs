@@ -10,4 +10,4 @@ if (args.Length > 0 && args[0] == "tick-to-order")
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(TickToOrder).Assembly).Run(args);

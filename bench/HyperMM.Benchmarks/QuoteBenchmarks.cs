@@ -19,18 +19,16 @@ public class QuoteBenchmarks
     private VolatilityEstimator _volatility = null!;
     private StrategyParameters _eth = null!;
     private InstrumentSpec _spec = null!;
+    private AvellanedaStoikovParameters _as = null!;
     private int _i;
     private long _timeMs;
 
     [GlobalSetup]
     public void Setup()
     {
-        _eth = new StrategyParameters
-        {
-            Name = "mm_eth_perp", Coin = new Coin("ETH"), OrderSize = 0.01m, MaxAbsPosition = 0.20m,
-            Gamma = 0.12, Kappa = 1.5, MinSpreadBps = 5, MaxSpreadBps = 90, Volatility = VolatilityOptions.Default(0.9),
-        };
+        _eth = HyperMM.TestSupport.TestStrategies.Eth;
         _spec = HyperliquidPerpCatalog.Eth.Spec;
+        _as = AvellanedaStoikovParameters.From(_eth);
         _volatility = new VolatilityEstimator(_eth.Volatility);
         var random = new Random(42);
         var bid = 4285.4m;
@@ -51,7 +49,7 @@ public class QuoteBenchmarks
         _timeMs += 500;
         _volatility.Update(_timeMs, (double)top.Mid);
         var inputs = new QuoteInputs(top, 0.05m, 0m, 0m, _volatility.Sigma2Horizon, 0);
-        var quote = QuoteEngine.Compute(inputs, _eth, _spec);
+        var quote = QuoteEngine.Compute(inputs, _as, _spec);
         return quote.Bid.Price + quote.Ask.Size;
     }
 }

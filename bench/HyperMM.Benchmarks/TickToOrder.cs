@@ -24,17 +24,15 @@ public sealed class TickToOrder
     private readonly StrategyParameters _eth;
     private readonly InstrumentSpec _spec = HyperliquidPerpCatalog.Eth.Spec;
     private readonly VolatilityEstimator _volatility;
+    private readonly IQuotingModel _model;
     private readonly PrivateKey _key = PrivateKey.Parse("0x0123456789012345678901234567890123456789012345678901234567890123"); // python SDK test key, never funded
     private long _nonce = 1_757_015_216_000;
     private int _i;
 
     public TickToOrder()
     {
-        _eth = new StrategyParameters
-        {
-            Name = "mm_eth_perp", Coin = new Coin("ETH"), OrderSize = 0.01m, MaxAbsPosition = 0.20m,
-            Gamma = 0.12, Kappa = 1.5, MinSpreadBps = 5, MaxSpreadBps = 90, Volatility = VolatilityOptions.Default(0.9),
-        };
+        _eth = HyperMM.TestSupport.TestStrategies.Eth;
+        _model = _eth.CreateModel(_spec);
         _volatility = new VolatilityEstimator(_eth.Volatility);
         var random = new Random(7);
         var bid = 4285.4m;
@@ -61,12 +59,15 @@ public sealed class TickToOrder
         var book = ((WsL2Book)WsMessages.Parse(frame)!).Book;
         var top = book.Top;
         _volatility.Update(book.TimeMs, (double)top.Mid);
-        var quote = QuoteEngine.Compute(new QuoteInputs(top, 0.05m, 0m, 0m, _volatility.Sigma2Horizon, 0), _eth, _spec);
+        var market = new MarketStatistics(_volatility.Sigma2Horizon, _volatility.VariancePerSecond);
+        var quote = _model.Quote(new QuoteContext(top, book, 0.05m, 0m, 0m, market, 0.0, book.TimeMs));
+        var bid = quote.Nearest(Side.Buy)!.Value;
+        var ask = quote.Nearest(Side.Sell)!.Value;
         var tif = new LimitOrderKind(TimeInForce.Alo);
         var action = new OrderAction(
         [
-            new OrderWire(_spec.AssetId, true, quote.Bid.Price, quote.Bid.Size, false, tif, new Cloid((UInt128)_nonce * 2)),
-            new OrderWire(_spec.AssetId, false, quote.Ask.Price, quote.Ask.Size, false, tif, new Cloid(((UInt128)_nonce * 2) + 1)),
+            new OrderWire(_spec.AssetId, true, bid.Price, bid.Size, false, tif, new Cloid((UInt128)_nonce * 2)),
+            new OrderWire(_spec.AssetId, false, ask.Price, ask.Size, false, tif, new Cloid(((UInt128)_nonce * 2) + 1)),
         ]);
         return ExchangeRequestJson.WriteUtf8(HyperliquidSigning.Sign(_key, action, ++_nonce, isMainnet: false));
     }

@@ -15,7 +15,7 @@ public sealed class RecordingObserver : IStrategyObserver
     private readonly object _gate = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public ConcurrentQueue<QuoteResult> Quotes { get; } = new();
+    public ConcurrentQueue<ModelQuote> Quotes { get; } = new();
 
     public ConcurrentQueue<(string Action, OrderRequest Request, OrderResult Result)> OrderResults { get; } = new();
 
@@ -32,7 +32,7 @@ public sealed class RecordingObserver : IStrategyObserver
 
     public StrategyStatus? LastStatus => Statuses.LastOrDefault();
 
-    public void OnQuote(string strategy, long timeMs, QuoteResult quote, RequotePlan plan)
+    public void OnQuote(string strategy, long timeMs, ModelQuote quote, RequotePlan plan)
     {
         Quotes.Enqueue(quote);
         Pulse();

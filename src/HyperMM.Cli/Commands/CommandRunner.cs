@@ -1,7 +1,7 @@
 using System.CommandLine;
 using HyperMM.Cli.Config;
 using HyperMM.Cli.Hosting;
-using HyperMM.Cli.Journal;
+using HyperMM.Journal;
 using HyperMM.Cli.Safety;
 using HyperMM.Simulation.Backtest;
 using Microsoft.Data.Sqlite;
@@ -52,7 +52,7 @@ public static class CommandRunner
         ArgumentNullException.ThrowIfNull(exception);
         return exception switch
         {
-            UsageException or ConfigException or VenueSetupException => (ExitCodes.Usage, "error: " + exception.Message),
+            UsageException or RunSelectionException or ConfigException or VenueSetupException => (ExitCodes.Usage, "error: " + exception.Message),
             BacktestFailedException => (ExitCodes.TradingFailure, "error: backtest failed: " + exception.Message),
             LeaseHeldException => (ExitCodes.LeaseHeld, "error: " + exception.Message),
             JournalException => (ExitCodes.JournalError, "error: " + exception.Message),

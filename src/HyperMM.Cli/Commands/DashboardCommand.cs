@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using HyperMM.Cli.Dashboard;
+using HyperMM.Journal;
 
 namespace HyperMM.Cli.Commands;
 
@@ -26,7 +27,7 @@ public static class DashboardCommand
         {
             var path = parse.GetValue(db)!;
             var p = parse.GetValue(port);
-            var runs = Journal.RunSelection.Parse(parse.GetValue(run));
+            var runs = RunSelection.Parse(parse.GetValue(run));
             if (p is < 0 or > 65535)
             {
                 throw new UsageException($"--port: {p} is not a port (0-65535)");
@@ -46,7 +47,7 @@ public static class DashboardCommand
             }
             catch (Microsoft.Data.Sqlite.SqliteException ex)
             {
-                throw Journal.JournalFile.Explain(path, ex);
+                throw JournalFile.Explain(path, ex);
             }
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
@@ -86,7 +87,7 @@ public static class DashboardCommand
         return command;
     }
 
-    private static async Task<DashboardHandle> Start(string path, int port, Journal.RunSelection runs, CancellationToken token)
+    private static async Task<DashboardHandle> Start(string path, int port, RunSelection runs, CancellationToken token)
     {
         try
         {

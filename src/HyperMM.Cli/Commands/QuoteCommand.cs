@@ -9,8 +9,9 @@ using HyperMM.Core.Model;
 namespace HyperMM.Cli.Commands;
 
 /// <summary>
-/// <c>hypermm quote</c>: the full decomposition of one quote per strategy (mid → sigma2_h → q → reservation →
-/// raw/clamped spread → model prices → touch → venue rounding → sizes), for given inputs. Offline: no venue needed.
+/// <c>hypermm quote</c>: the full decomposition of one quote per strategy, whatever its model (the model's terms, e.g.
+/// Avellaneda-Stoikov's sigma2_h → q → reservation → raw/clamped spread, then each desired order from model price →
+/// touch → venue rounding → size), for given inputs. Offline: no venue needed.
 /// </summary>
 public static class QuoteCommand
 {
@@ -21,7 +22,7 @@ public static class QuoteCommand
         var mid = PerCoinOption("--mid", "Mid price: one value, or COIN=value per coin (e.g. --mid ETH=4300 --mid BTC=110000). Required for each quoted coin.");
         var position = PerCoinOption("--position", "Position in coin units, signed (default 0).");
         var vol = PerCoinOption("--vol", "Volatility: std of a 1-second log return in bps (default: the strategy's vol_prior_bps_1s).");
-        var resting = PerCoinOption("--resting-bid", "Size of bids that stay on the book (counts against the cap; default 0).");
+        var resting = PerCoinOption("--resting-bid", "Size of bids that may be on the book and are not replaced by this quote (counts against the cap; default 0).");
         var restingAsk = PerCoinOption("--resting-ask", "Size of asks that stay on the book (default 0).");
         var noFill = new Option<double>("--seconds-without-fill") { Description = "Seconds since the last fill (drives fill pressure; default 0).", DefaultValueFactory = _ => 0.0 };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
@@ -78,15 +79,16 @@ public static class QuoteCommand
         var bestAsk = instrument.RoundPrice(mid + (tick / 2m), RoundingDirection.Up);
         var top = new TopOfBook(bestBid, 1m, bestAsk, 1m);
         var sigma2 = vol1s * vol1s * strategy.Volatility.HorizonSeconds;
-        var stage = FillPressure.Stage(inputs.SecondsWithoutFill, strategy.TargetFillSeconds, strategy.FillPressure);
-        var quoteInputs = new QuoteInputs(
+        var context = new QuoteContext(
             top,
+            null,
             inputs.Position.For(strategy.Coin) ?? 0m,
             inputs.RestingBid.For(strategy.Coin) ?? 0m,
             inputs.RestingAsk.For(strategy.Coin) ?? 0m,
-            sigma2,
-            stage);
-        return new QuoteLine(strategy, instrument, vol1s, quoteInputs, QuoteEngine.Compute(quoteInputs, strategy, instrument));
+            new MarketStatistics(sigma2, vol1s * vol1s),
+            inputs.SecondsWithoutFill,
+            0);
+        return new QuoteLine(strategy, instrument, vol1s, context, strategy.CreateModel(instrument).Quote(context));
     }
 
     private static Option<string[]> PerCoinOption(string name, string description) =>
@@ -103,7 +105,7 @@ public sealed record QuoteRequestInputs(
     double SecondsWithoutFill);
 
 /// <summary>One strategy's decomposed quote.</summary>
-public sealed record QuoteLine(StrategyParameters Strategy, InstrumentSpec Instrument, double VolBps1s, QuoteInputs Inputs, QuoteResult Quote)
+public sealed record QuoteLine(StrategyParameters Strategy, InstrumentSpec Instrument, double VolBps1s, QuoteContext Context, ModelQuote Quote)
 {
-    public string Mode => Quote.PressureStage == 0 ? "normal" : string.Create(CultureInfo.InvariantCulture, $"fill pressure {Quote.PressureStage}");
+    public string Mode => Quote.Stage == 0 ? "normal" : string.Create(CultureInfo.InvariantCulture, $"fill pressure {Quote.Stage}");
 }

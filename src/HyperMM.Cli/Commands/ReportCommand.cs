@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using HyperMM.Cli.Journal;
+using HyperMM.Journal;
 using HyperMM.Cli.Reports;
 using Microsoft.Data.Sqlite;
 

@@ -6,13 +6,14 @@ namespace HyperMM.Cli.Commands;
 
 /// <summary>
 /// A parameter grid from <c>--sweep gamma=0.05:0.3:0.05,kappa=1:2:0.5</c> (key=start:stop:step, stop inclusive,
-/// or key=value). Keys: every numeric key of the strategy config (<see cref="StrategyParameterFields"/>). Each value
-/// is checked against the key's range and every grid point against the rules across keys, by the same validator
-/// as the YAML loader (<see cref="StrategyParameterRules"/>), before anything runs.
+/// or key=value). Keys: every numeric key of the strategy config, common or a quoting model's
+/// (<see cref="ParameterFields"/>); a key the strategy's model does not have is refused with the model named. Each
+/// value is checked against the key's range and every grid point against the rules across keys, by the same validator
+/// as the YAML loader (<see cref="ParameterRules"/>), before anything runs.
 /// </summary>
 public sealed record SweepSpec(IReadOnlyList<(string Key, IReadOnlyList<double> Values)> Axes)
 {
-    private static IReadOnlyList<string> Keys => StrategyParameterFields.Names;
+    private static IReadOnlyList<string> Keys => ParameterFields.AllNames;
 
     public static SweepSpec Parse(string text)
     {
@@ -27,7 +28,7 @@ public sealed record SweepSpec(IReadOnlyList<(string Key, IReadOnlyList<double> 
             }
 
             var key = part[..eq].Trim();
-            if (!StrategyParameterFields.Has(key))
+            if (!Keys.Contains(key))
             {
                 throw new UsageException($"--sweep: unknown key '{key}' (allowed: {string.Join(", ", Keys)})");
             }
@@ -40,7 +41,7 @@ public sealed record SweepSpec(IReadOnlyList<(string Key, IReadOnlyList<double> 
             var values = Range(key, part[(eq + 1)..]);
             foreach (var value in values)
             {
-                if (StrategyParameterRules.CheckValue(StrategyConfigSchema.Find(key)!, value, $"'{Text(value)}'") is { } bad)
+                if (ParameterRules.CheckValue(SpecOf(key), value, $"'{Text(value)}'") is { } bad)
                 {
                     throw new UsageException($"--sweep, {bad}");
                 }
@@ -76,7 +77,12 @@ public sealed record SweepSpec(IReadOnlyList<(string Key, IReadOnlyList<double> 
         ArgumentNullException.ThrowIfNull(point);
         foreach (var (key, value) in point)
         {
-            parameters = StrategyParameterFields.Set(parameters, key, value);
+            if (!ParameterFields.Has(parameters, key))
+            {
+                throw new UsageException($"--sweep: '{key}' is not a key of model '{parameters.Model.Name}' (strategy '{parameters.Name}'; its keys: {string.Join(", ", ParameterFields.Names(parameters))})");
+            }
+
+            parameters = ParameterFields.Set(parameters, key, value);
         }
 
         return parameters;
@@ -93,7 +99,7 @@ public sealed record SweepSpec(IReadOnlyList<(string Key, IReadOnlyList<double> 
         {
             foreach (var point in Points())
             {
-                var broken = StrategyParameterRules.Check(Apply(strategy, point));
+                var broken = ParameterRules.Check(Apply(strategy, point));
                 if (broken.Count > 0)
                 {
                     throw new UsageException($"--sweep {Describe(point)}, strategy '{strategy.Name}', {broken[0]}");
@@ -101,6 +107,10 @@ public sealed record SweepSpec(IReadOnlyList<(string Key, IReadOnlyList<double> 
             }
         }
     }
+
+    /// <summary>The spec of a sweep key: the common one, else the first registered model's that has it.</summary>
+    private static ParameterSpec SpecOf(string key) =>
+        CommonParameters.Schema.Find(key) ?? QuotingModels.All.Select(m => m.Schema.Find(key)).First(k => k is not null)!;
 
     public static string Describe(IReadOnlyList<(string Key, double Value)> point) =>
         string.Join(" ", point.Select(p => p.Key + "=" + Text(p.Value)));

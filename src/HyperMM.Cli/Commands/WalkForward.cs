@@ -59,7 +59,7 @@ public static class WalkForward
             {
                 var (_, ranking, chosen) = rankings[index];
                 var keys = fold.Calibrated.Concat(grid.Axes.Select(a => a.Key)).Distinct(StringComparer.Ordinal);
-                folds.Add(new WalkForwardFold(fold.Window, fold.Calibration, [.. keys.Select(k => (k, StrategyParameterFields.Get(chosen, k)))], ranking, testResults[index]));
+                folds.Add(new WalkForwardFold(fold.Window, fold.Calibration, [.. keys.Select(k => (k, ParameterFields.Get(chosen, k)))], ranking, testResults[index]));
                 warnings.AddRange(fold.Notes);
                 warnings.AddRange(ranking.Warnings);
                 index++;
@@ -97,9 +97,9 @@ public static class WalkForward
         var parameters = run.Parameters;
         var applied = new List<string>();
         var notes = new List<string>();
-        foreach (var (key, value) in CalibratedParameters.For(calibration, CalibratedParameters.AvellanedaStoikov))
+        foreach (var (key, value) in CalibratedParameters.For(calibration, parameters.Model.Name).Where(k => ParameterFields.Has(parameters, k.Key)))
         {
-            var current = SweepSpec.Text(StrategyParameterFields.Get(parameters, key));
+            var current = SweepSpec.Text(ParameterFields.Get(parameters, key));
             var who = F($"{run.Parameters.Name} fold {window.Number}");
             if (!CalibratedParameters.IsMeasured(value))
             {
@@ -109,13 +109,13 @@ public static class WalkForward
 
             // Calibrated values go through the same validator as the YAML and --sweep; 4 significant digits, as calibrate prints.
             var rounded = Math.Round(value, 3 - (int)Math.Floor(Math.Log10(Math.Abs(value))), MidpointRounding.AwayFromZero);
-            if (StrategyParameterRules.CheckValue(StrategyConfigSchema.Find(key)!, rounded, SweepSpec.Text(rounded)) is { } bad)
+            if (ParameterRules.CheckValue(ParameterFields.Spec(parameters, key)!, rounded, SweepSpec.Text(rounded)) is { } bad)
             {
                 notes.Add($"{who}: calibrated {bad}; kept {key}={current}");
                 continue;
             }
 
-            parameters = StrategyParameterFields.Set(parameters, key, rounded);
+            parameters = ParameterFields.Set(parameters, key, rounded);
             applied.Add(key);
         }
 

@@ -10,6 +10,7 @@ namespace HyperMM.Cli.Config;
 /// <c>vol_prior_bps_1s</c> (σ of a 1 s return). γ is a risk choice, not a market measurement: never calibrated.</item>
 /// <item>glft (issue 14 item 3; key names may change when the model lands): <c>a_per_s</c>, <c>kappa</c>,
 /// <c>vol_prior_bps_1s</c>.</item>
+/// <item>any other model (e.g. ladder): <c>vol_prior_bps_1s</c>, the common volatility prior.</item>
 /// </list>
 /// A value that cannot be measured (no intensity fit, no two mids) is left out.
 /// </summary>
@@ -31,7 +32,7 @@ public static class CalibratedParameters
         {
             AvellanedaStoikov => [("kappa", kappa), ("vol_prior_bps_1s", sigma)],
             Glft => [("a_per_s", calibration.Intensity?.APerSecond ?? double.NaN), ("kappa", kappa), ("vol_prior_bps_1s", sigma)],
-            _ => throw new ArgumentException($"unknown model '{model}' (known: {string.Join(", ", Models)})", nameof(model)),
+            _ => [("vol_prior_bps_1s", sigma)],
         };
     }
 

@@ -9,7 +9,9 @@ namespace HyperMM.Cli.Config;
 
 /// <summary>
 /// Loads config/strategies.yaml strictly: every key is known, typed and in range, or loading stops with one
-/// <see cref="ConfigException"/> naming file:line, strategy, key, value and the allowed range.
+/// <see cref="ConfigException"/> naming file:line, strategy, key, value and the allowed range. The keys, their ranges
+/// and defaults come from Core: the common schema (<see cref="CommonParameters"/>) and the schema of the strategy's
+/// quoting model (<c>model:</c>, found in <see cref="QuotingModels"/>); the one validator is <see cref="ParameterRules"/>.
 /// </summary>
 public static partial class StrategyConfigLoader
 {
@@ -108,12 +110,18 @@ public static partial class StrategyConfigLoader
                 values[k] = v;
             }
 
-            foreach (var key in StrategyConfigSchema.Keys.Where(k => k.Required && !values.ContainsKey(k.Name)))
+            var model = values.TryGetValue(CommonParameters.ModelKey, out var chosen) ? (QuotingModelDefinition)chosen.Value! : QuotingModels.Default;
+            foreach (var key in CommonParameters.Schema.Keys.Where(k => k.Required && !values.ContainsKey(k.Name)))
             {
                 throw Error(displayPath, nameNode, $"strategy '{name}' is missing the required key '{key.Name}' ({key.Description}; allowed: {key.Allowed})");
             }
 
-            result.Add(Build(displayPath, name, nameNode, values));
+            foreach (var key in model.Schema.Keys.Where(k => k.Required && !values.ContainsKey(k.Name)))
+            {
+                throw Error(displayPath, nameNode, $"strategy '{name}' is missing the required key '{key.Name}' of model '{model.Name}' ({key.Description}; allowed: {key.Allowed})");
+            }
+
+            result.Add(Build(displayPath, name, nameNode, model, values));
         }
 
         CheckAcrossStrategies(displayPath, result);
@@ -150,31 +158,36 @@ public static partial class StrategyConfigLoader
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
             var key = ScalarText(keyNode);
-            var spec = StrategyConfigSchema.Find(key);
-            if (spec is null)
+            var spec = CommonParameters.Schema.Find(key);
+            var modelSpec = spec is null ? QuotingModels.All.Select(m => m.Schema.Find(key)).FirstOrDefault(k => k is not null) : null;
+            if (spec is null && modelSpec is null)
             {
-                var suggestion = StrategyConfigSchema.Suggest(key);
+                var suggestion = ParameterSchema.Suggest(key, AllKeyNames);
                 var hint = suggestion is null ? " (see docs/MODEL.md for the keys)" : $" (did you mean '{suggestion}'?)";
                 throw Error(path, keyNode, $"{where}: unknown key '{key}'{hint}");
             }
 
-            if (isDefaults && spec.Name is "coin" or "key_env" or "account")
+            if (isDefaults && CommonParameters.IsPerStrategyOnly(key))
             {
                 throw Error(path, keyNode, $"defaults: '{key}' belongs to one strategy only, not to defaults");
             }
 
             if (valueNode is not YamlScalarNode scalar)
             {
-                throw Error(path, valueNode, $"{where}, key '{key}': expects a single value (allowed: {spec.Allowed})");
+                throw Error(path, valueNode, $"{where}, key '{key}': expects a single value (allowed: {(spec ?? modelSpec)!.Allowed})");
             }
 
-            values[key] = Parse(path, where, spec, scalar);
+            // A model's key is parsed once the strategy's model is known (two models may give one name different ranges).
+            values[key] = spec is null ? new ParsedValue(scalar, null, where, Deferred: true) : Parse(path, where, spec, scalar);
         }
 
         return values;
     }
 
-    private static ParsedValue Parse(string path, string where, ConfigKey spec, YamlScalarNode node)
+    private static IEnumerable<string> AllKeyNames =>
+        CommonParameters.Schema.Keys.Select(k => k.Name).Concat(QuotingModels.All.SelectMany(m => m.Schema.Keys.Select(k => k.Name)));
+
+    private static ParsedValue Parse(string path, string where, ParameterSpec spec, YamlScalarNode node)
     {
         var raw = node.Value ?? string.Empty;
         ConfigException Bad(string problem) =>
@@ -182,7 +195,7 @@ public static partial class StrategyConfigLoader
 
         var shown = Shown(raw);
         ParsedValue InRange(ParsedValue parsed, double value) =>
-            StrategyParameterRules.CheckValue(spec, value, shown) is { } violation ? throw Error(path, node, $"{where}, {violation}") : parsed;
+            ParameterRules.CheckValue(spec, value, shown) is { } violation ? throw Error(path, node, $"{where}, {violation}") : parsed;
 
         if (LooksLikePrivateKey(raw))
         {
@@ -191,69 +204,82 @@ public static partial class StrategyConfigLoader
 
         switch (spec.Kind)
         {
-            case ConfigKind.Quantity:
+            case ParameterKind.Quantity:
                 if (!decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var dec))
                 {
                     throw Bad($"{shown} is not a number");
                 }
 
                 return InRange(new ParsedValue(node, dec), (double)dec);
-            case ConfigKind.Number:
+            case ParameterKind.Number:
                 if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var num) || !double.IsFinite(num))
                 {
                     throw Bad($"{shown} is not a number");
                 }
 
                 return InRange(new ParsedValue(node, num), num);
-            case ConfigKind.WholeNumber:
+            case ParameterKind.WholeNumber:
                 if (!long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer))
                 {
                     throw Bad($"{shown} is not a whole number");
                 }
 
                 return InRange(new ParsedValue(node, (int)Math.Clamp(integer, int.MinValue, int.MaxValue)), integer);
-            case ConfigKind.Coin:
+            case ParameterKind.Coin:
                 return CoinPattern().IsMatch(raw) ? new ParsedValue(node, new Coin(raw)) : throw Bad($"{shown} is not a coin name");
-            case ConfigKind.EnvironmentVariable:
+            case ParameterKind.EnvironmentVariable:
                 return EnvNamePattern().IsMatch(raw) ? new ParsedValue(node, raw) : throw Bad($"{shown} is not an environment variable name");
-            case ConfigKind.OptionalAddress:
+            case ParameterKind.OptionalAddress:
                 if (raw.Length == 0 || (node.Style == ScalarStyle.Plain && raw is "~" or "null"))
                 {
                     return new ParsedValue(node, null);
                 }
 
                 return Address.TryParse(raw, out var address) ? new ParsedValue(node, address) : throw Bad($"{shown} is not an address");
-            case ConfigKind.RequoteMode:
+            case ParameterKind.RequoteMode:
                 return raw switch
                 {
                     "amend" => new ParsedValue(node, RequoteMode.Amend),
                     "replace" => new ParsedValue(node, RequoteMode.Replace),
                     _ => throw Bad($"{shown} is not a requote mode"),
                 };
+            case ParameterKind.Model:
+                return QuotingModels.Find(raw) is { } model ? new ParsedValue(node, model) : throw Bad($"{shown} is not a quoting model");
             default:
                 throw new InvalidOperationException("unhandled config kind " + spec.Kind);
         }
     }
 
-    private static StrategyParameters Build(string path, string name, YamlNode nameNode, Dictionary<string, ParsedValue> v)
+    private static StrategyParameters Build(string path, string name, YamlNode nameNode, QuotingModelDefinition model, Dictionary<string, ParsedValue> v)
     {
         // Keys not set take the schema's default: the one place defaults are written down.
-        T Get<T>(string key) => v.TryGetValue(key, out var p) && p.Value is T t ? t
-            : StrategyConfigSchema.Find(key)?.Default is T d ? d
-            : throw new InvalidOperationException($"the schema has no {typeof(T).Name} default for '{key}'");
+        var common = CommonParameters.Schema;
+        T Get<T>(string key) => v.TryGetValue(key, out var p) && p.Value is T t ? t : common.Default<T>(key);
         T Req<T>(string key) => (T)v[key].Value!;
+
+        var modelValues = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (key, parsed) in v.Where(kv => kv.Value.Deferred))
+        {
+            if (model.Schema.Find(key) is not { } spec)
+            {
+                if (parsed.Where == "defaults")
+                {
+                    continue; // a default for another model's key: it applies to the strategies using that model
+                }
+
+                throw Error(path, parsed.Node, $"{parsed.Where}: key '{key}' is not a key of model '{model.Name}' (its keys: {string.Join(", ", model.Schema.Keys.Select(k => k.Name))})");
+            }
+
+            modelValues[key] = Convert.ToDouble(Parse(path, parsed.Where!, spec, (YamlScalarNode)parsed.Node).Value, CultureInfo.InvariantCulture);
+        }
 
         var parameters = new StrategyParameters
         {
             Name = name,
             Coin = Req<Coin>("coin"),
+            Model = new ModelParameters(model, modelValues),
             OrderSize = Req<decimal>("mm_order_size"),
             MaxAbsPosition = Req<decimal>("mm_max_abs_position"),
-            Gamma = Req<double>("gamma"),
-            Kappa = Req<double>("kappa"),
-            MinSpreadBps = Req<double>("min_spread_bps"),
-            MaxSpreadBps = Req<double>("max_spread_bps"),
-            TargetFillSeconds = Get<double>("mm_target_fill_seconds"),
             CycleIntervalSeconds = Get<double>("cycle_interval_seconds"),
             Volatility = new VolatilityOptions(
                 Get<double>("vol_sample_interval_seconds"),
@@ -261,13 +287,6 @@ public static partial class StrategyConfigLoader
                 Get<double>("vol_horizon_seconds"),
                 Req<double>("vol_prior_bps_1s"),
                 Get<double>("vol_prior_weight_samples")),
-            SizeSkew = Get<double>("size_skew"),
-            FillPressure = new FillPressureOptions(
-                Get<double>("pressure_step_seconds"),
-                Get<double>("pressure_tighten_per_step"),
-                Get<int>("pressure_max_steps"),
-                Get<double>("pressure_min_spread_bps"),
-                Get<double>("pressure_cross_min_inventory")),
             RequoteMode = Get<RequoteMode>("requote_mode"),
             AmendPriceToleranceBps = Get<double>("amend_price_tolerance_bps"),
             AmendSizeTolerance = Get<double>("amend_size_tolerance"),
@@ -279,10 +298,12 @@ public static partial class StrategyConfigLoader
             Account = v.TryGetValue("account", out var acct) ? (Address?)acct.Value : null,
         };
 
-        foreach (var violation in StrategyParameterRules.CheckAcross(parameters))
+        foreach (var violation in ParameterRules.CheckAcross(parameters))
         {
-            // Point at the key to blame, or at what made a default wrong (pressure_min_spread_bps: max_spread_bps).
-            var node = v.TryGetValue(violation.Key, out var blamed) ? blamed.Node : v.TryGetValue("max_spread_bps", out var bound) ? bound.Node : nameNode;
+            // Point at the key to blame, or at what made a default wrong (e.g. pressure_min_spread_bps: max_spread_bps).
+            var node = v.TryGetValue(violation.Key, out var blamed) ? blamed.Node
+                : violation.Cause is { } cause && v.TryGetValue(cause, out var because) ? because.Node
+                : nameNode;
             throw Error(path, node, $"strategy '{name}', {violation}");
         }
 
@@ -324,5 +345,6 @@ public static partial class StrategyConfigLoader
     [GeneratedRegex("^[A-Z_][A-Z0-9_]{0,127}$")]
     private static partial Regex EnvNamePattern();
 
-    private sealed record ParsedValue(YamlNode Node, object? Value);
+    /// <summary>One value as parsed; <paramref name="Deferred"/>: a model key, parsed when the strategy's model is known.</summary>
+    private sealed record ParsedValue(YamlNode Node, object? Value, string? Where = null, bool Deferred = false);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HyperMM.Journal;
 using Microsoft.Data.Sqlite;
 
 namespace HyperMM.Cli.Dashboard;
@@ -22,7 +23,7 @@ public sealed class DashboardFeed : IAsyncDisposable
 
     private readonly string _path;
     private readonly TimeProvider _time;
-    private readonly Journal.RunSelection _runs;
+    private readonly RunSelection _runs;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly object _gate = new();
@@ -31,13 +32,13 @@ public sealed class DashboardFeed : IAsyncDisposable
     private string? _fingerprint;
     private DateTimeOffset _lastRebuild = DateTimeOffset.MinValue;
 
-    public DashboardFeed(string path, TimeProvider time, Journal.RunSelection? runs = null)
+    public DashboardFeed(string path, TimeProvider time, RunSelection? runs = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(time);
         _path = path;
         _time = time;
-        _runs = runs ?? Journal.RunSelection.Latest;
+        _runs = runs ?? RunSelection.Latest;
         CurrentJson = Serialize(new DashboardState(0, path, "waiting for the journal", [], []));
         Poll();
         _loop = Task.Run(LoopAsync);
@@ -109,7 +110,7 @@ public sealed class DashboardFeed : IAsyncDisposable
                 next = new DashboardState(Version + 1, _path, null, strategies, errors, run);
             }
         }
-        catch (Exception ex) when (ex is SqliteException or Commands.UsageException)
+        catch (Exception ex) when (ex is SqliteException or RunSelectionException)
         {
             // The file exists but is not (yet) a journal, or is locked for a moment: show it, retry next poll.
             _reader?.Dispose();

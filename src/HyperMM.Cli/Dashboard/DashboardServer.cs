@@ -1,5 +1,6 @@
 using System.Net;
 using System.Reflection;
+using HyperMM.Journal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -38,7 +39,7 @@ public static class DashboardServer
         StartAsync(dbPath, port, TimeProvider.System, cancellationToken);
 
     /// <summary>As above, showing <paramref name="runs"/> (default: the newest run), and <c>/metrics</c> when <paramref name="metrics"/> is given.</summary>
-    public static async Task<DashboardHandle> StartAsync(string dbPath, int port, TimeProvider time, CancellationToken cancellationToken, Journal.RunSelection? runs = null, RunMetrics? metrics = null)
+    public static async Task<DashboardHandle> StartAsync(string dbPath, int port, TimeProvider time, CancellationToken cancellationToken, RunSelection? runs = null, RunMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(dbPath);
         ArgumentOutOfRangeException.ThrowIfNegative(port);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperMM.Core.Instruments;
+using HyperMM.Core.Market;
 using HyperMM.Core.Model;
 using HyperMM.Core.Primitives;
 
@@ -183,8 +184,10 @@ public static class DoctorRules
         var minimum = "$" + instrument.MinOrderNotional.ToString("0.##", CultureInfo.InvariantCulture);
         var baseSize = instrument.RoundSizeDown(strategy.OrderSize);
         var baseNotional = baseSize * mid;
-        // The smallest order the skew makes: the side against the inventory at the cap, exp(-eta) of the base size.
-        var skewed = instrument.RoundSizeDown(strategy.OrderSize * (decimal)SizeSkew.BidMultiplier(1.0, strategy.SizeSkew));
+        // The smallest order the model asks for: quoted at a full long position (the side against the inventory
+        // shrinks most; Avellaneda-Stoikov: exp(-size_skew) of the base size).
+        var multiplier = SmallestSizeMultiplier(strategy, instrument, mid);
+        var skewed = instrument.RoundSizeDown(strategy.OrderSize * multiplier);
         var skewedNotional = skewed * mid;
         if (!instrument.MeetsMinNotional(mid, baseSize))
         {
@@ -196,7 +199,7 @@ public static class DoctorRules
         {
             add("size", DoctorStatus.Warn,
                 $"base size is {Usd(baseNotional)}, but skewed at full inventory it falls to {skewed} ({Usd(skewedNotional)}) under {minimum}: that side is dropped there, or raised to {minimum} when it reduces inventory",
-                $"raise mm_order_size to {instrument.MinimumSizeAt(mid * (decimal)SizeSkew.BidMultiplier(1.0, strategy.SizeSkew))} or lower size_skew");
+                $"raise mm_order_size to {instrument.MinimumSizeAt(mid * multiplier)} or lower the model's size skew");
         }
         else
         {
@@ -260,4 +263,15 @@ public static class DoctorRules
     }
 
     private static string Usd(decimal value) => "$" + Math.Round(value, 2).ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>The smallest model size over the base size when the model quotes at +cap on a one-tick book at <paramref name="mid"/>.</summary>
+    private static decimal SmallestSizeMultiplier(StrategyParameters strategy, InstrumentSpec instrument, decimal mid)
+    {
+        var tick = instrument.TickAt(mid);
+        var top = new TopOfBook(mid - tick, 1m, mid + tick, 1m);
+        var stats = new MarketStatistics(strategy.Volatility.PriorStdBps1s * strategy.Volatility.PriorStdBps1s * strategy.Volatility.HorizonSeconds, strategy.Volatility.PriorStdBps1s * strategy.Volatility.PriorStdBps1s);
+        var quote = strategy.CreateModel(instrument).Quote(new QuoteContext(top, null, strategy.MaxAbsPosition, 0m, 0m, stats, 0.0, 0));
+        var smallest = quote.Orders.Where(o => o.ModelSize > 0.0).Select(o => o.ModelSize).DefaultIfEmpty((double)strategy.OrderSize).Min();
+        return (decimal)(smallest / (double)strategy.OrderSize);
+    }
 }

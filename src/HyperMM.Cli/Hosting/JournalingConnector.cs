@@ -1,4 +1,4 @@
-using HyperMM.Cli.Journal;
+using HyperMM.Journal;
 using HyperMM.Core.Model;
 using HyperMM.Core.Trading;
 using HyperMM.Hyperliquid.Transport;

@@ -9,8 +9,13 @@ namespace HyperMM.Cli.Hosting;
 /// <summary>Structured log lines for what the strategy loops report (notes, fills, rejections; quotes at Debug).</summary>
 public sealed partial class LoggingObserver(ILogger logger) : IStrategyObserver
 {
-    public void OnQuote(string strategy, long timeMs, QuoteResult quote, RequotePlan plan) =>
-        LogQuote(logger, strategy, quote.Mid, quote.Bid.Price, quote.Bid.Size, quote.Ask.Price, quote.Ask.Size, quote.SpreadBps, quote.PressureStage, plan?.RequestCost ?? 0);
+    public void OnQuote(string strategy, long timeMs, ModelQuote quote, RequotePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        var bid = quote.Nearest(Core.Primitives.Side.Buy) ?? default;
+        var ask = quote.Nearest(Core.Primitives.Side.Sell) ?? default;
+        LogQuote(logger, strategy, quote.Mid, bid.Price, bid.Size, ask.Price, ask.Size, quote.SpreadBps, quote.Stage, plan?.RequestCost ?? 0);
+    }
 
     public void OnOrderResult(string strategy, long timeMs, string action, OrderRequest request, OrderResult result)
     {

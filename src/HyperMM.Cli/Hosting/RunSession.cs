@@ -1,7 +1,7 @@
 using System.Globalization;
 using HyperMM.Cli.Commands;
 using HyperMM.Cli.Dashboard;
-using HyperMM.Cli.Journal;
+using HyperMM.Journal;
 using HyperMM.Cli.Output;
 using HyperMM.Cli.Safety;
 using HyperMM.Core.Strategy;

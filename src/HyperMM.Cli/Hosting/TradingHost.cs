@@ -91,6 +91,10 @@ public sealed class TradingHost
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
+        catch (StrategyHaltedException ex)
+        {
+            Fail(slot, ex.Message); // it cancelled its orders; the sweep below confirms none is left
+        }
 #pragma warning disable CA1031 // One strategy's failure is reported and must not take the others down.
         catch (Exception ex)
 #pragma warning restore CA1031

@@ -1,6 +1,6 @@
 using System.Globalization;
 using HyperMM.Cli.Commands;
-using HyperMM.Cli.Journal;
+using HyperMM.Journal;
 using Microsoft.Extensions.Logging;
 
 namespace HyperMM.Cli.Hosting;
@@ -67,7 +67,7 @@ public sealed class WatchdogActions(RunSettings settings, string? journal, long 
 
         try
         {
-            JournalNotes.Append(journal, runId, new NoteEntry(strategy.Length == 0 ? "watchdog" : strategy, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds(), level, message));
+            JournalWriter.AppendNote(journal, runId, new NoteEntry(strategy.Length == 0 ? "watchdog" : strategy, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds(), level, message));
         }
 #pragma warning disable CA1031 // The journal is the engine's; if it is locked or gone the line above and the log still say it.
         catch (Exception ex)

@@ -23,6 +23,16 @@ public static class CalibrationFormatter
         Row("intensity kappa (per bps)", c => c.Intensity is { } f ? F(f.KappaPerBps, "0.000") : "-");
         Row("fit R² (weighted, ln lambda vs depth)", c => c.Intensity is { } f ? F(f.R2, "0.000") : "-");
         Row("fit range (bps) / orders in range", c => c.Intensity is { } f ? $"{F(f.MinDepthBps, "0.###")}-{F(f.MaxDepthBps, "0.###")} / {f.EventsInRange}" : "-");
+        Row("micro-price tick / transitions / mid moved", c => c.MicroPrice is { } m ? $"{D(m.Tick)} ({F(m.BpsAtMedianMid, "0.###")} bps) / {m.Transitions} / {Pct(m.MoveShare)}" : "-");
+        var spreadRows = coins.Max(c => c.MicroPrice?.Table.MaxSpreadTicks ?? 0);
+        for (var s = 1; s <= spreadRows; s++)
+        {
+            var spread = s;
+            Row($"micro-price G (ticks), spread {spread}, I low → high", c => c.MicroPrice is { } m && spread <= m.Table.MaxSpreadTicks
+                ? string.Join(" ", m.Table.Row(spread).Select(g => F(g, "+0.000;-0.000;0")))
+                : "-");
+        }
+
         Row("taker orders inside the previous mid", c => Pct(c.InsideMidShare));
         Row("spread median / mean (bps)", c => $"{F(c.SpreadBpsMedian, "0.###")} / {F(c.SpreadBpsMean, "0.###")}");
         Row("top-of-book size median / mean", c => $"{D(c.TopSizeMedian)} / {D(decimal.Round(c.TopSizeMean, 4))}");
@@ -66,6 +76,7 @@ public static class CalibrationFormatter
                 w.WriteNumber("trade_size_p90", c.TradeSizeP90);
                 w.WriteNumber("volume", c.Volume);
                 Number(w, "buy_share", c.BuyShare);
+                MicroPrice(w, c);
                 Number(w, "inside_mid_share", c.InsideMidShare);
                 w.WriteEndObject();
             }
@@ -75,6 +86,39 @@ public static class CalibrationFormatter
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary><c>"microprice": {"tick", "buckets", "g_ticks": [[...]], ...}</c>, or null with <c>"microprice_problem"</c>.</summary>
+    private static void MicroPrice(Utf8JsonWriter w, CoinCalibration c)
+    {
+        if (c.MicroPrice is not { } m)
+        {
+            w.WriteNull("microprice");
+            w.WriteString("microprice_problem", c.MicroPriceProblem);
+            return;
+        }
+
+        w.WriteStartObject("microprice");
+        w.WriteNumber("tick", m.Tick);
+        w.WriteNumber("buckets", m.Table.Buckets);
+        w.WriteNumber("max_spread_ticks", m.Table.MaxSpreadTicks);
+        w.WriteNumber("transitions", m.Transitions);
+        Number(w, "move_share", m.MoveShare);
+        w.WriteNumber("iterations", m.Iterations);
+        w.WriteStartArray("g_ticks");
+        for (var s = 1; s <= m.Table.MaxSpreadTicks; s++)
+        {
+            w.WriteStartArray();
+            foreach (var g in m.Table.Row(s))
+            {
+                w.WriteNumberValue(g);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     private static void Number(Utf8JsonWriter w, string name, double? value)

@@ -6,13 +6,15 @@ using HyperMM.Simulation.Calibration;
 namespace HyperMM.Cli.Output;
 
 /// <summary>
-/// The YAML fragment of parameters <c>hypermm calibrate</c> suggests, per coin and per model; which keys a model
-/// takes from a calibration is <see cref="CalibratedParameters"/> (also applied by <c>backtest --walk-forward</c>).
+/// The YAML fragment of parameters <c>hypermm calibrate</c> suggests, per coin and per model; which numeric keys a
+/// model takes from a calibration is <see cref="CalibratedParameters"/> (also applied by <c>backtest --walk-forward</c>).
 /// <list type="bullet">
 /// <item>Avellaneda-Stoikov (the shipped model): <c>kappa</c> and <c>vol_prior_bps_1s</c>. gamma is a risk choice,
 /// not a property of the market: keep the shipped value.</item>
 /// <item>GLFT (issue 14, item 3; names may change when the model lands): <c>model: glft</c>, <c>a_per_s</c>,
 /// <c>kappa</c>, <c>vol_prior_bps_1s</c>.</item>
+/// <item>Micro-price centre (any model): <c>fair_value: microprice</c> and the fitted table <c>microprice_g_ticks</c>
+/// (rows: spread of 1, 2, ... ticks; columns: imbalance buckets, low to high).</item>
 /// </list>
 /// </summary>
 public static class CalibrationYaml
@@ -25,6 +27,7 @@ public static class CalibrationYaml
             .Append("# Copy a model's keys into the strategy of that coin in config/strategies.yaml.\n")
             .Append("# avellaneda_stoikov: gamma is a risk choice, not a market measurement: keep the shipped gamma.\n")
             .Append("# glft: for the coming GLFT model; key names may change when it lands.\n")
+            .Append("# microprice: a centre for any model; add both keys to a strategy of that coin.\n")
             .Append("suggested:\n");
         foreach (var c in coins)
         {
@@ -44,6 +47,18 @@ public static class CalibrationYaml
                 {
                     Key(sb, key, value, key == "a_per_s" ? "0.####" : "0.###");
                 }
+            }
+
+            sb.Append("    microprice:\n");
+            if (c.MicroPrice is { } m)
+            {
+                sb.Append("      fair_value: microprice\n").Append("      microprice_g_ticks: [")
+                    .AppendJoin(", ", Enumerable.Range(1, m.Table.MaxSpreadTicks).Select(s => "[" + string.Join(", ", m.Table.Row(s).Select(g => F(g, "0.####"))) + "]"))
+                    .Append("]\n");
+            }
+            else
+            {
+                sb.Append("      # fair_value: microprice not suggested (").Append(c.MicroPriceProblem).Append(")\n");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperMM.Cli.Hosting;
+using HyperMM.Core.Primitives;
 using HyperMM.Core.Strategy;
 using Spectre.Console;
 
@@ -70,7 +71,7 @@ public static class LiveView
 
         var c = CultureInfo.InvariantCulture;
         var quote = s.Quote is { } q
-            ? string.Create(c, $"mid {q.Mid} bid {(q.Bid.IsQuoted ? q.Bid.Price.ToString(c) : "-")} ask {(q.Ask.IsQuoted ? q.Ask.Price.ToString(c) : "-")} spread {q.SpreadBps:0.0} bps")
+            ? string.Create(c, $"mid {q.Mid} bid {(q.Nearest(Side.Buy) is { IsQuoted: true } bid ? bid.Price.ToString(c) : "-")} ask {(q.Nearest(Side.Sell) is { IsQuoted: true } ask ? ask.Price.ToString(c) : "-")} spread {q.SpreadBps:0.0} bps")
             : "no quote yet";
         var f = s.Figures;
         return string.Create(c, $"{name}: {s.Mode} {quote} position {s.Position}/{s.MaxAbsPosition} fills {f.Fills} pnl {FigureRows.D(f.TotalPnl, 4)} (spread {FigureRows.D(f.SpreadCapture, 4)} inventory {FigureRows.D(f.InventoryPnl, 4)} fees {FigureRows.D(f.Fees, 4)})")

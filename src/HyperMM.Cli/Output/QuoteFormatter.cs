@@ -3,10 +3,15 @@ using System.Text;
 using System.Text.Json;
 using HyperMM.Cli.Commands;
 using HyperMM.Core.Model;
+using HyperMM.Core.Primitives;
 
 namespace HyperMM.Cli.Output;
 
-/// <summary>Renders <c>hypermm quote</c> results as an aligned table (one column per strategy) or JSON.</summary>
+/// <summary>
+/// Renders <c>hypermm quote</c> results as an aligned table (one column per strategy) or JSON: the inputs, the model's
+/// decomposition (its terms, in its order) and every desired order from model price to venue price and size. Any
+/// model: the rows are the union of the strategies' terms and order levels.
+/// </summary>
 public static class QuoteFormatter
 {
     public static string Table(IReadOnlyList<QuoteLine> lines)
@@ -16,24 +21,36 @@ public static class QuoteFormatter
         void Row(string label, Func<QuoteLine, string> cell) => table.Add([label, .. lines.Select(cell)]);
 
         Row("coin", l => l.Strategy.Coin.Name);
+        Row("model", l => l.Strategy.Model.Name);
         Row("mid", l => Px(l.Quote.Mid));
-        Row("book bid / ask", l => $"{Px(l.Inputs.Top.BidPrice)} / {Px(l.Inputs.Top.AskPrice)}");
+        Row("book bid / ask", l => $"{Px(l.Context.Top.BidPrice)} / {Px(l.Context.Top.AskPrice)}");
         Row("vol, 1 s std (bps)", l => F(l.VolBps1s, "0.###"));
-        Row("sigma2_h (bps², h = horizon)", l => F(l.Quote.Sigma2HorizonBps2, "0.###") + " (h=" + F(l.Strategy.Volatility.HorizonSeconds, "0.#") + "s)");
-        Row("position / cap", l => $"{Px(l.Inputs.Position)} / {Px(l.Strategy.MaxAbsPosition)}");
-        Row("q = position / cap", l => F(l.Quote.Q, "0.####"));
-        Row("reservation (bps, price)", l => $"{F(l.Quote.ReservationBps, "0.###")} → {Px(decimal.Round(l.Quote.ReservationPrice, 6))}");
-        Row("raw spread (bps)", l => F(l.Quote.RawSpreadBps, "0.###"));
-        Row("clamped spread (bps)", l => $"{F(l.Quote.ClampedSpreadBps, "0.###")} in [{F(l.Strategy.MinSpreadBps, "0.##")}, {F(l.Strategy.MaxSpreadBps, "0.##")}]");
+        Row("position / cap", l => $"{Px(l.Context.Position)} / {Px(l.Strategy.MaxAbsPosition)}");
+        foreach (var (key, label) in lines.SelectMany(l => l.Quote.Terms).Select(t => (t.Key, t.Label)).Distinct())
+        {
+            Row(label, l => l.Quote.Term(key)?.Display ?? "-");
+        }
+
         Row("mode", l => l.Mode);
-        Row("spread used (bps)", l => F(l.Quote.SpreadBps, "0.###"));
-        Row("bid: model → touch → venue", l => $"{Px(decimal.Round(l.Quote.Bid.ModelPrice, 6))} → {Px(decimal.Round(l.Quote.Bid.UnroundedPrice, 6))} → {Px(l.Quote.Bid.Price)}");
-        Row("ask: model → touch → venue", l => $"{Px(decimal.Round(l.Quote.Ask.ModelPrice, 6))} → {Px(decimal.Round(l.Quote.Ask.UnroundedPrice, 6))} → {Px(l.Quote.Ask.Price)}");
-        Row("quoted spread after rounding (bps)", l => F(QuotedSpreadBps(l.Quote), "0.###"));
-        Row("bid size: skewed → venue", l => $"{F(l.Quote.Bid.ModelSize, "0.######")} → {Px(l.Quote.Bid.Size)} ({Status(l.Quote.Bid)})");
-        Row("ask size: skewed → venue", l => $"{F(l.Quote.Ask.ModelSize, "0.######")} → {Px(l.Quote.Ask.Size)} ({Status(l.Quote.Ask)})");
-        Row("bid / ask notional (USD)", l => $"{Px(decimal.Round(l.Quote.Bid.Price * l.Quote.Bid.Size, 2))} / {Px(decimal.Round(l.Quote.Ask.Price * l.Quote.Ask.Size, 2))}");
-        Row("tif", l => l.Quote.Bid.Tif + (l.Quote.Bid.Crosses || l.Quote.Ask.Crosses ? " (reducing side crosses, reduce-only)" : string.Empty));
+        var slots = Slots(lines);
+        foreach (var (side, level, name) in slots)
+        {
+            Row($"{name}: model → touch → venue", l => At(l, side, level) is { } o ? $"{Px(decimal.Round(o.ModelPrice, 6))} → {Px(decimal.Round(o.UnroundedPrice, 6))} → {Px(o.Price)}" : "-");
+        }
+
+        Row("quoted spread after rounding (bps)", l => F(l.Quote.QuotedSpreadBps, "0.###"));
+        foreach (var (side, level, name) in slots)
+        {
+            Row($"{name} size: model → venue", l => At(l, side, level) is { } o ? $"{F(o.ModelSize, "0.######")} → {Px(o.Size)} ({Status(o)})" : "-");
+        }
+
+        foreach (var (side, level, name) in slots)
+        {
+            Row($"{name} notional (USD)", l => At(l, side, level) is { } o ? Px(decimal.Round(o.Price * o.Size, 2)) : "-");
+        }
+
+        Row("tif", l => string.Join("/", l.Quote.Orders.Select(o => o.Tif.ToString()).Distinct())
+            + (l.Quote.Orders.Any(o => o.Crosses) ? " (reducing side crosses, reduce-only)" : string.Empty));
         return table.ToString();
     }
 
@@ -50,21 +67,30 @@ public static class QuoteFormatter
                 w.WriteStartObject();
                 w.WriteString("strategy", l.Strategy.Name);
                 w.WriteString("coin", l.Strategy.Coin.Name);
+                w.WriteString("model", l.Strategy.Model.Name);
                 w.WriteString("mid", Px(q.Mid));
-                w.WriteString("bestBid", Px(l.Inputs.Top.BidPrice));
-                w.WriteString("bestAsk", Px(l.Inputs.Top.AskPrice));
+                w.WriteString("bestBid", Px(l.Context.Top.BidPrice));
+                w.WriteString("bestAsk", Px(l.Context.Top.AskPrice));
                 w.WriteNumber("volBps1s", l.VolBps1s);
-                w.WriteNumber("sigma2HBps2", q.Sigma2HorizonBps2);
-                w.WriteString("position", Px(l.Inputs.Position));
-                w.WriteNumber("q", q.Q);
-                w.WriteNumber("reservationBps", q.ReservationBps);
-                w.WriteNumber("rawSpreadBps", q.RawSpreadBps);
-                w.WriteNumber("clampedSpreadBps", q.ClampedSpreadBps);
+                w.WriteString("position", Px(l.Context.Position));
+                w.WriteString("fairValue", Px(decimal.Round(q.FairValue, 8)));
                 w.WriteNumber("spreadBps", q.SpreadBps);
-                w.WriteNumber("pressureStage", q.PressureStage);
+                w.WriteNumber("pressureStage", q.Stage);
                 w.WriteString("mode", l.Mode);
-                WriteSide(w, "bid", q.Bid);
-                WriteSide(w, "ask", q.Ask);
+                w.WriteStartObject("terms");
+                foreach (var term in q.Terms)
+                {
+                    w.WriteNumber(term.Key, term.Value);
+                }
+
+                w.WriteEndObject();
+                w.WriteStartArray("orders");
+                foreach (var order in q.Orders)
+                {
+                    WriteOrder(w, order);
+                }
+
+                w.WriteEndArray();
                 w.WriteEndObject();
             }
 
@@ -74,13 +100,31 @@ public static class QuoteFormatter
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>(ask - bid) / mid in bps, on the venue prices.</summary>
-    public static double QuotedSpreadBps(QuoteResult q) =>
-        q.Mid == 0m ? 0.0 : (double)((q.Ask.Price - q.Bid.Price) / q.Mid) * 10_000.0;
-
-    private static void WriteSide(Utf8JsonWriter w, string name, SideQuote s)
+    /// <summary>Every (side, level) any strategy has, bids then asks, named "bid"/"ask" when each side has one level.</summary>
+    private static List<(Side Side, int Level, string Name)> Slots(IReadOnlyList<QuoteLine> lines)
     {
-        w.WriteStartObject(name);
+        var slots = new List<(Side, int, string)>();
+        foreach (var side in new[] { Side.Buy, Side.Sell })
+        {
+            var levels = lines.Select(l => l.Quote.OnSide(side).Count()).DefaultIfEmpty(0).Max();
+            var name = side == Side.Buy ? "bid" : "ask";
+            for (var level = 0; level < levels; level++)
+            {
+                slots.Add((side, level, levels == 1 ? name : string.Create(CultureInfo.InvariantCulture, $"{name} {level + 1}")));
+            }
+        }
+
+        return slots;
+    }
+
+    private static SideQuote? At(QuoteLine line, Side side, int level) =>
+        line.Quote.OnSide(side).Skip(level).Select(o => (SideQuote?)o).FirstOrDefault();
+
+    private static void WriteOrder(Utf8JsonWriter w, SideQuote s)
+    {
+        w.WriteStartObject();
+        w.WriteString("side", s.Side == Side.Buy ? "buy" : "sell");
+        w.WriteNumber("level", s.Level);
         w.WriteString("modelPrice", Px(decimal.Round(s.ModelPrice, 8)));
         w.WriteString("touchPrice", Px(decimal.Round(s.UnroundedPrice, 8)));
         w.WriteString("price", Px(s.Price));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperMM.Cli.Hosting;
+using HyperMM.Core.Primitives;
 using HyperMM.Core.Accounting;
 using HyperMM.Core.Strategy;
 using Spectre.Console;
@@ -32,9 +33,9 @@ public static class StatusTable
         new("strategy", r => r.Name, Left: true),
         new("mode", r => r.Mode, Left: true),
         new("mid", r => r.Quote is { } q ? D(q.Mid) : "-"),
-        new("reservation", r => r.Quote is { } q ? Sig(q.ReservationPrice, 7) : "-", Wide: true),
-        new("bid", r => r.Quote is { } q && q.Bid.IsQuoted ? (r.IsWide ? $"{D(q.Bid.Size)} @ {D(q.Bid.Price)}" : D(q.Bid.Price)) : "-"),
-        new("ask", r => r.Quote is { } q && q.Ask.IsQuoted ? (r.IsWide ? $"{D(q.Ask.Size)} @ {D(q.Ask.Price)}" : D(q.Ask.Price)) : "-"),
+        new("reservation", r => r.Quote is { } q ? Sig(q.FairValue, 7) : "-", Wide: true),
+        new("bid", r => r.Quote?.Nearest(Side.Buy) is { IsQuoted: true } b ? (r.IsWide ? $"{D(b.Size)} @ {D(b.Price)}" : D(b.Price)) : "-"),
+        new("ask", r => r.Quote?.Nearest(Side.Sell) is { IsQuoted: true } a ? (r.IsWide ? $"{D(a.Size)} @ {D(a.Price)}" : D(a.Price)) : "-"),
         new("bps", r => r.Quote is { } q ? q.SpreadBps.ToString("0.0", CultureInfo.InvariantCulture) : "-"),
         new("pos", r => r.Status is { } s ? D(s.Position) : "-", Narrow: true),
         new("position / cap", r => r.Status is { } s ? $"{D(s.Position)} / {D(s.MaxAbsPosition)}" : "-", Wide: true),
@@ -154,7 +155,7 @@ public static class StatusTable
             null => "connecting",
             StrategyMode.Halted => "[red]halted[/]",
             StrategyMode.StaleData or StrategyMode.Resyncing => $"[yellow]{s.Mode}[/]",
-            StrategyMode.FillPressure => $"[aqua]pressure {s.Quote?.PressureStage}[/]",
+            StrategyMode.FillPressure => $"[aqua]pressure {s.Quote?.Stage}[/]",
             { } m => m.ToString(),
         };
     }
@@ -172,7 +173,7 @@ public static class StatusTable
 
         public StrategyStatus? Status => slot.Status;
 
-        public Core.Model.QuoteResult? Quote => slot.Status?.Quote;
+        public Core.Model.ModelQuote? Quote => slot.Status?.Quote;
 
         public LedgerFigures? Figures => slot.Status?.Figures;
 

@@ -4,13 +4,13 @@ using HyperMM.Core.Primitives;
 namespace HyperMM.Core.Model;
 
 /// <summary>
-/// One quote, as a pure function: touch, position, resting orders, volatility and pressure stage in; valid venue
-/// prices and sizes out, with every intermediate value kept for display and tests. Reads no clock, does no I/O,
-/// allocates nothing. docs/MODEL.md walks through each step.
+/// The Avellaneda-Stoikov quote (<see cref="AvellanedaStoikovModel"/>), as a pure function: touch, position, unsettled
+/// orders, volatility and pressure stage in; valid venue prices and sizes out, with every intermediate value kept for
+/// display and tests. Reads no clock, does no I/O, allocates nothing. docs/MODEL.md walks through each step.
 /// </summary>
 public static class QuoteEngine
 {
-    public static QuoteResult Compute(in QuoteInputs inputs, StrategyParameters parameters, InstrumentSpec instrument)
+    public static QuoteResult Compute(in QuoteInputs inputs, AvellanedaStoikovParameters parameters, InstrumentSpec instrument)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(instrument);
@@ -47,33 +47,29 @@ public static class QuoteEngine
 
         // 3. Touch: a maker quote never crosses (bid below the best ask, ask above the best bid); in the last
         //    pressure stage the inventory-reducing side is placed at the opposite touch to take liquidity.
-        var bidPx = crossSide == Side.Buy
-            ? top.AskPrice
-            : Math.Min(bidModel, top.AskPrice - instrument.TickAt(top.AskPrice));
-        var askPx = crossSide == Side.Sell
-            ? top.BidPrice
-            : Math.Max(askModel, top.BidPrice + instrument.TickAt(top.BidPrice));
+        var bidPx = crossSide == Side.Buy ? VenueQuoting.OppositeTouch(Side.Buy, top) : VenueQuoting.BehindTouch(Side.Buy, bidModel, top, instrument);
+        var askPx = crossSide == Side.Sell ? VenueQuoting.OppositeTouch(Side.Sell, top) : VenueQuoting.BehindTouch(Side.Sell, askModel, top, instrument);
 
         // 4. Venue rounding: bids down, asks up; a collision after rounding moves the non-crossing side away.
-        var bid = instrument.RoundPrice(bidPx, RoundingDirection.Down);
-        var ask = instrument.RoundPrice(askPx, RoundingDirection.Up);
+        var bid = VenueQuoting.Round(Side.Buy, bidPx, instrument);
+        var ask = VenueQuoting.Round(Side.Sell, askPx, instrument);
         if (bid >= ask)
         {
             if (crossSide == Side.Sell)
             {
-                bid = instrument.RoundPrice(ask - instrument.TickAt(ask), RoundingDirection.Down);
+                bid = VenueQuoting.Round(Side.Buy, ask - instrument.TickAt(ask), instrument);
             }
             else
             {
-                ask = instrument.RoundPrice(bid + instrument.TickAt(bid), RoundingDirection.Up);
+                ask = VenueQuoting.Round(Side.Sell, bid + instrument.TickAt(bid), instrument);
             }
         }
 
-        // 5. Sizes: skew against inventory, then caps counting resting orders, lots and the $10 minimum.
+        // 5. Sizes: skew against inventory, then caps counting unsettled orders, lots and the $10 minimum.
         var bidModelSize = (double)parameters.OrderSize * SizeSkew.BidMultiplier(q, parameters.SizeSkew);
         var askModelSize = (double)parameters.OrderSize * SizeSkew.AskMultiplier(q, parameters.SizeSkew);
-        var bidCapacity = PositionCaps.BidCapacity(parameters.MaxAbsPosition, inputs.Position, inputs.RestingBidSize);
-        var askCapacity = PositionCaps.AskCapacity(parameters.MaxAbsPosition, inputs.Position, inputs.RestingAskSize);
+        var bidCapacity = VenueQuoting.Capacity(Side.Buy, parameters.MaxAbsPosition, inputs.Position, inputs.UnsettledBidSize);
+        var askCapacity = VenueQuoting.Capacity(Side.Sell, parameters.MaxAbsPosition, inputs.Position, inputs.UnsettledAskSize);
         if (crossSide == Side.Buy)
         {
             bidCapacity = Math.Min(bidCapacity, -inputs.Position);
@@ -83,8 +79,8 @@ public static class QuoteEngine
             askCapacity = Math.Min(askCapacity, inputs.Position);
         }
 
-        var (bidSize, bidStatus) = SizeSide(bidModelSize, bidCapacity, bid, instrument, allowRaise: inputs.Position <= 0m);
-        var (askSize, askStatus) = SizeSide(askModelSize, askCapacity, ask, instrument, allowRaise: inputs.Position >= 0m);
+        var (bidSize, bidStatus) = VenueQuoting.Size(bidModelSize, bidCapacity, bid, instrument, VenueQuoting.DoesNotAddToInventory(Side.Buy, inputs.Position));
+        var (askSize, askStatus) = VenueQuoting.Size(askModelSize, askCapacity, ask, instrument, VenueQuoting.DoesNotAddToInventory(Side.Sell, inputs.Position));
 
         var bidQuote = new SideQuote(Side.Buy, bidModel, bidPx, bid, bidModelSize, bidSize, tif, crossSide == Side.Buy, crossSide == Side.Buy, bidStatus);
         var askQuote = new SideQuote(Side.Sell, askModel, askPx, ask, askModelSize, askSize, tif, crossSide == Side.Sell, crossSide == Side.Sell, askStatus);
@@ -103,30 +99,5 @@ public static class QuoteEngine
         return position > 0m ? Side.Sell : Side.Buy;
     }
 
-    private static decimal Offset(decimal mid, double bps) => mid * (decimal)(1.0 + (bps / Bps.PerUnit));
-
-    /// <summary>
-    /// Size one side: min(model size, capacity) rounded down to the lot. A side worth less than the venue's minimum
-    /// order value ($10 on Hyperliquid) is raised to the smallest lot multiple worth that when the capacity allows
-    /// it and the side does not add to the inventory (<paramref name="allowRaise"/>: flat, or the side reduces the
-    /// position); otherwise it is not quoted. So
-    /// when long the bid is never raised above what the skew asked for, and the bid never outgrows the ask.
-    /// </summary>
-    private static (decimal Size, SideQuoteStatus Status) SizeSide(double modelSize, decimal capacity, decimal price, InstrumentSpec instrument, bool allowRaise)
-    {
-        var capacityLots = instrument.RoundSizeDown(capacity);
-        if (capacityLots <= 0m)
-        {
-            return (0m, SideQuoteStatus.AtCap);
-        }
-
-        var size = instrument.RoundSizeDown(Math.Min((decimal)modelSize, capacityLots));
-        if (instrument.MeetsMinNotional(price, size))
-        {
-            return (size, SideQuoteStatus.Quoted);
-        }
-
-        var minimum = instrument.MinimumSizeAt(price);
-        return allowRaise && minimum <= capacityLots ? (minimum, SideQuoteStatus.Quoted) : (0m, SideQuoteStatus.BelowMinNotional);
-    }
+    private static decimal Offset(decimal mid, double bps) => new Bps(bps).ApplyTo(mid);
 }

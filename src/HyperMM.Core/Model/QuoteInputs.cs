@@ -3,13 +3,14 @@ using HyperMM.Core.Market;
 namespace HyperMM.Core.Model;
 
 /// <summary>
-/// Everything one quote depends on besides the parameters: the touch, the position, the orders that stay on the
-/// book while this quote goes out, the volatility and the fill-pressure stage.
+/// Everything one Avellaneda-Stoikov quote depends on besides the parameters: the touch, the position, the size of
+/// orders whose fate is unsettled (pending or unclear: they may be on the book and are not planned over, so they
+/// count against the caps), the volatility and the fill-pressure stage.
 /// </summary>
 public readonly record struct QuoteInputs(
     TopOfBook Top,
     decimal Position,
-    decimal RestingBidSize,
-    decimal RestingAskSize,
+    decimal UnsettledBidSize,
+    decimal UnsettledAskSize,
     double Sigma2HorizonBps2,
     int PressureStage);

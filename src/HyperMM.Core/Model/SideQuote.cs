@@ -2,7 +2,10 @@ using HyperMM.Core.Primitives;
 
 namespace HyperMM.Core.Model;
 
-/// <summary>One side of a quote, ready for the venue: a valid price and size (size 0 when not quoted).</summary>
+/// <summary>
+/// One desired order, ready for the venue: a valid price and size (size 0 when not quoted). <see cref="Level"/> is its
+/// place on its side, 0 nearest the mid; the requote planner matches desired and open orders by side and level.
+/// </summary>
 /// <param name="ModelPrice">reservation ∓ half spread, before the touch clamp and rounding.</param>
 /// <param name="UnroundedPrice">after the touch clamp (or the cross), before venue rounding.</param>
 /// <param name="Price">venue price: bids rounded down, asks up.</param>
@@ -20,5 +23,8 @@ public readonly record struct SideQuote(
     bool Crosses,
     SideQuoteStatus Status)
 {
+    /// <summary>Place on its side: 0 nearest the mid.</summary>
+    public int Level { get; init; }
+
     public bool IsQuoted => Status == SideQuoteStatus.Quoted && Size > 0m;
 }

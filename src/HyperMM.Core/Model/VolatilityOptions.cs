@@ -17,5 +17,11 @@ public sealed record VolatilityOptions(
     double PriorWeightSamples,
     double OutlierClipSigmas = 5.0)
 {
-    public static VolatilityOptions Default(double priorStdBps1s) => new(1.0, 300, 60.0, priorStdBps1s, 60.0);
+    /// <summary>The schema's defaults (<see cref="CommonParameters"/>) with a prior.</summary>
+    public static VolatilityOptions Default(double priorStdBps1s) => new(
+        CommonParameters.Schema.Default<double>("vol_sample_interval_seconds"),
+        CommonParameters.Schema.Default<int>("vol_window_samples"),
+        CommonParameters.Schema.Default<double>("vol_horizon_seconds"),
+        priorStdBps1s,
+        CommonParameters.Schema.Default<double>("vol_prior_weight_samples"));
 }

@@ -9,7 +9,7 @@ public sealed class CompositeStrategyObserver(params IStrategyObserver[] observe
 {
     private readonly IStrategyObserver[] _observers = observers ?? [];
 
-    public void OnQuote(string strategy, long timeMs, QuoteResult quote, RequotePlan plan)
+    public void OnQuote(string strategy, long timeMs, ModelQuote quote, RequotePlan plan)
     {
         foreach (var o in _observers)
         {

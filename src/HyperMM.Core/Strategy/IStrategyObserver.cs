@@ -10,7 +10,7 @@ namespace HyperMM.Core.Strategy;
 /// </summary>
 public interface IStrategyObserver
 {
-    void OnQuote(string strategy, long timeMs, QuoteResult quote, RequotePlan plan);
+    void OnQuote(string strategy, long timeMs, ModelQuote quote, RequotePlan plan);
 
     void OnOrderResult(string strategy, long timeMs, string action, OrderRequest request, OrderResult result);
 

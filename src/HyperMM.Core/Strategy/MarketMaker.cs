@@ -25,6 +25,7 @@ public sealed class MarketMaker
         Parameters = parameters;
         Instrument = instrument;
         Cloids = cloids;
+        Model = parameters.CreateModel(instrument);
         Volatility = new VolatilityEstimator(parameters.Volatility);
         StartMs = startMs;
         _lastAdvanceMs = startMs;
@@ -38,6 +39,9 @@ public sealed class MarketMaker
 
     public CloidFactory Cloids { get; }
 
+    /// <summary>The strategy's quoting model (<see cref="StrategyParameters.Model"/>), built for its instrument.</summary>
+    public IQuotingModel Model { get; }
+
     public VolatilityEstimator Volatility { get; }
 
     /// <summary>Position, PnL and its attribution: the one ledger every surface reads.</summary>
@@ -49,6 +53,9 @@ public sealed class MarketMaker
 
     /// <summary>The last valid (two-sided, not locked or crossed) top of book; default before the first.</summary>
     public TopOfBook Top { get; private set; }
+
+    /// <summary>The last valid book (its L2 levels), or null before the first.</summary>
+    public OrderBookSnapshot? Book { get; private set; }
 
     public long StartMs { get; }
 
@@ -67,7 +74,7 @@ public sealed class MarketMaker
     /// <summary>Venue time of the newest fill seen (0: none).</summary>
     public long LastFillVenueMs { get; private set; }
 
-    public QuoteResult? LastQuote { get; private set; }
+    public ModelQuote? LastQuote { get; private set; }
 
     public string? HaltReason { get; private set; }
 
@@ -127,6 +134,7 @@ public sealed class MarketMaker
         }
 
         Top = top;
+        Book = book;
         LastValidBookMs = nowMs;
         Volatility.Update(book.TimeMs, (double)top.Mid);
         return Ledger.Mark(nowMs, top.Mid);
@@ -235,31 +243,34 @@ public sealed class MarketMaker
     }
 
     /// <summary>Fill-pressure stage at <paramref name="nowMs"/>: from time since the last fill (or start).</summary>
-    public int PressureStage(long nowMs) =>
-        FillPressure.Stage((nowMs - LastFillMs) / 1000.0, Parameters.TargetFillSeconds, Parameters.FillPressure);
+    public int PressureStage(long nowMs) => Model.PressureStage(SecondsWithoutFill(nowMs));
 
-    public QuoteResult ComputeQuote(long nowMs)
+    /// <summary>Seconds since the last fill (before the first: since the first valid book, or the start).</summary>
+    public double SecondsWithoutFill(long nowMs) => (nowMs - LastFillMs) / 1000.0;
+
+    public ModelQuote ComputeQuote(long nowMs)
     {
-        // Orders not planned over (pending, ambiguous) may still be on the book: they count against the caps.
-        var restingBid = 0m;
-        var restingAsk = 0m;
+        // Orders not planned over (pending, unclear) may still be on the book: they count against the caps.
+        var unsettledBid = 0m;
+        var unsettledAsk = 0m;
         foreach (var order in Orders.All)
         {
             if (order.State != ManagedOrderState.Resting)
             {
                 if (order.Side == Side.Buy)
                 {
-                    restingBid += order.Remaining;
+                    unsettledBid += order.Remaining;
                 }
                 else
                 {
-                    restingAsk += order.Remaining;
+                    unsettledAsk += order.Remaining;
                 }
             }
         }
 
-        var inputs = new QuoteInputs(Top, Ledger.Position, restingBid, restingAsk, Volatility.Sigma2Horizon, PressureStage(nowMs));
-        var quote = QuoteEngine.Compute(inputs, Parameters, Instrument);
+        var market = new MarketStatistics(Volatility.Sigma2Horizon, Volatility.VariancePerSecond);
+        var context = new QuoteContext(Top, Book, Ledger.Position, unsettledBid, unsettledAsk, market, SecondsWithoutFill(nowMs), nowMs);
+        var quote = Model.Quote(context);
         LastQuote = quote;
         Stats.QuotesComputed++;
         return quote;
@@ -307,7 +318,7 @@ public sealed class MarketMaker
     }
 
     /// <summary>The next requote: the quote and what to send for it (only over orders known to rest).</summary>
-    public RequotePlan PlanRequote(long nowMs, out QuoteResult quote)
+    public RequotePlan PlanRequote(long nowMs, out ModelQuote quote)
     {
         quote = ComputeQuote(nowMs);
         var resting = new List<ManagedOrder>(Orders.Count);
@@ -400,6 +411,9 @@ public sealed class MarketMaker
             Orders.Remove(order);
         }
     }
+
+    /// <summary>Halts the strategy for a reason found outside the risk limits (the first reason stays).</summary>
+    public void Halt(string reason) => HaltReason ??= reason;
 
     /// <summary>Checks the loss and notional limits at the current mid; trips the halt once.</summary>
     public bool CheckRisk()

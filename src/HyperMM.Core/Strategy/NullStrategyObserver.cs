@@ -8,7 +8,7 @@ public sealed class NullStrategyObserver : IStrategyObserver
 {
     public static NullStrategyObserver Instance { get; } = new();
 
-    public void OnQuote(string strategy, long timeMs, QuoteResult quote, RequotePlan plan)
+    public void OnQuote(string strategy, long timeMs, ModelQuote quote, RequotePlan plan)
     {
     }
 

@@ -36,6 +36,7 @@ public sealed partial class StrategyRunner
     private decimal? _pendingPositionMismatch;
     private long _progress;
     private bool _invalidBookNoted;
+    private int _failedInARow;
     private readonly LatencyWindow _tickToOrder = new();
     private long? _bookReadAt;
     private Trading.RequestBudget? _budget;
@@ -169,17 +170,17 @@ public sealed partial class StrategyRunner
             try
             {
                 await CycleAsync(maker, ct).ConfigureAwait(false);
+                _failedInARow = 0;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 throw;
             }
-#pragma warning disable CA1031 // A failed cycle is reported and retried; it must not kill the strategy.
+#pragma warning disable CA1031 // A failed cycle is counted, noted and retried; only a run of them halts the strategy.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                maker.LastError = ex.Message;
-                Note("error", "cycle failed: " + ex.GetType().Name + ": " + ex.Message);
+                CycleFailed(maker, ex);
             }
 
             if (!await WaitForEventsAsync(reader, ct).ConfigureAwait(false))
@@ -188,6 +189,29 @@ public sealed partial class StrategyRunner
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// Counts and notes a cycle that threw; after <see cref="StrategyRunnerOptions.MaxConsecutiveFailedCycles"/> in a
+    /// row the strategy halts: the exception ends the loop, the shutdown cancels every order, and the host reports it.
+    /// </summary>
+    private void CycleFailed(MarketMaker maker, Exception ex)
+    {
+        maker.Stats.FailedCycles++;
+        _failedInARow++;
+        var what = ex.GetType().Name + ": " + ex.Message;
+        maker.LastError = FormattableString.Invariant($"cycle failed ({_failedInARow} in a row): {what}");
+        Note("error", maker.LastError);
+        if (_failedInARow < _options.MaxConsecutiveFailedCycles)
+        {
+            return;
+        }
+
+        var reason = FormattableString.Invariant($"{_failedInARow} cycles in a row failed, last: {what}");
+        maker.Halt(reason);
+        Note("error", "halted: " + reason + "; cancelling every order");
+        PublishStatus(maker, NowMs);
+        throw new StrategyHaltedException(_parameters.Name + " halted: " + reason, ex);
     }
 
     private void Handle(MarketMaker maker, ExchangeEvent ev)

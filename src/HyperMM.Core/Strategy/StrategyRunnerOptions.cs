@@ -29,6 +29,12 @@ public sealed record StrategyRunnerOptions
     /// </summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// After this many cycles in a row have thrown, the strategy halts: it cancels its orders and the run ends with
+    /// <see cref="StrategyHaltedException"/> (docs/OPERATIONS.md, "Failed cycles"). Each failure is counted and noted.
+    /// </summary>
+    public int MaxConsecutiveFailedCycles { get; init; } = 5;
+
     /// <summary>Compute and report quotes but send nothing (dry run).</summary>
     public bool DryRun { get; init; }
 }

@@ -27,6 +27,9 @@ public sealed class StrategyStats
     /// <summary>Books that were locked, crossed or one-sided (the last valid mid was kept).</summary>
     public long InvalidBooks { get; set; }
 
+    /// <summary>Cycles that threw (each one noted with its message); the strategy halts after a few in a row.</summary>
+    public long FailedCycles { get; set; }
+
     public long Rejections { get; private set; }
 
     public IReadOnlyDictionary<string, long> RejectionsByReason => _rejections;

@@ -14,7 +14,7 @@ public sealed record StrategyStatus(
     string Coin,
     long TimeMs,
     StrategyMode Mode,
-    QuoteResult? Quote,
+    ModelQuote? Quote,
     decimal Position,
     decimal MaxAbsPosition,
     decimal RestingBidSize,

@@ -1,5 +1,6 @@
 using HyperMM.Core.Accounting;
 using HyperMM.Core.Model;
+using HyperMM.Core.Primitives;
 using HyperMM.Core.Strategy;
 using HyperMM.Core.Trading;
 
@@ -23,11 +24,13 @@ internal sealed class BacktestRecorder : IStrategyObserver
     /// <summary>The newest status (the final one once the strategy stopped).</summary>
     public StrategyStatus? LastStatus { get; private set; }
 
-    public void OnQuote(string strategy, long timeMs, QuoteResult quote, RequotePlan plan) =>
-        Quotes.Add(new QuotePoint(timeMs, quote.Mid,
-            quote.Bid.IsQuoted ? quote.Bid.Price : 0m, quote.Bid.IsQuoted ? quote.Bid.Size : 0m,
-            quote.Ask.IsQuoted ? quote.Ask.Price : 0m, quote.Ask.IsQuoted ? quote.Ask.Size : 0m,
-            quote.SpreadBps, quote.PressureStage));
+    public void OnQuote(string strategy, long timeMs, ModelQuote quote, RequotePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        var bid = quote.Nearest(Side.Buy) is { IsQuoted: true } b ? b : default;
+        var ask = quote.Nearest(Side.Sell) is { IsQuoted: true } a ? a : default;
+        Quotes.Add(new QuotePoint(timeMs, quote.Mid, bid.Price, bid.Size, ask.Price, ask.Size, quote.SpreadBps, quote.Stage));
+    }
 
     public void OnOrderResult(string strategy, long timeMs, string action, OrderRequest request, OrderResult result)
     {

@@ -17,5 +17,8 @@ public sealed record CalibrationOptions
     /// </summary>
     public int MinEventsPerPoint { get; init; } = 50;
 
+    /// <summary>Settings of the micro-price table fit.</summary>
+    public MicroPriceOptions MicroPrice { get; init; } = MicroPriceOptions.Default;
+
     public static CalibrationOptions Default { get; } = new();
 }

@@ -29,6 +29,12 @@ public sealed record CoinCalibration
 
     public required IntensityFit? Intensity { get; init; }
 
+    /// <summary>Stoikov's micro-price adjustment table fitted from the books, or null (<see cref="MicroPriceProblem"/> says why).</summary>
+    public required MicroPriceFit? MicroPrice { get; init; }
+
+    /// <summary>Why there is no <see cref="MicroPrice"/> fit; null when there is one.</summary>
+    public string? MicroPriceProblem { get; init; }
+
     public required double MedianMid { get; init; }
 
     public required double SpreadBpsMedian { get; init; }

@@ -5,7 +5,8 @@ namespace HyperMM.Simulation.Calibration;
 
 /// <summary>
 /// Measures, from one coin's recorded books and trades, what the quoting models take as market inputs: volatility
-/// (<see cref="RealizedVolatility"/>), the intensity of taker orders by depth (<see cref="IntensityFitter"/>),
+/// (<see cref="RealizedVolatility"/>), the intensity of taker orders by depth (<see cref="IntensityFitter"/>), the
+/// micro-price adjustment table (<see cref="MicroPriceFitter"/>),
 /// spread, top-of-book depth and trade sizes. Pure: same events, same numbers.
 /// </summary>
 public static class MarketCalibrator
@@ -46,6 +47,7 @@ public static class MarketCalibrator
         var takers = TakerEvents.From(events);
         var spreadMedian = Quantile(spreads, 0.5);
         var (variance, _) = RealizedVolatility.Measure(events, options.SampleIntervalSeconds);
+        var (microPrice, microPriceProblem) = MicroPriceFitter.Fit(events, options.MicroPrice);
         return new CoinCalibration
         {
             Coin = coin,
@@ -55,6 +57,8 @@ public static class MarketCalibrator
             TakerOrders = takers.Count,
             VarianceBps2PerSecond = variance,
             Intensity = double.IsNaN(spreadMedian) ? null : IntensityFitter.Fit([.. takers.Select(t => t.DepthBps)], seconds, spreadMedian, options),
+            MicroPrice = microPrice,
+            MicroPriceProblem = microPriceProblem,
             MedianMid = Quantile(mids, 0.5),
             SpreadBpsMedian = spreadMedian,
             SpreadBpsMean = spreads.Count == 0 ? double.NaN : spreads.Average(),

@@ -138,7 +138,7 @@ public class BacktestCommandTests
         // As shipped, HYPE quotes ~30 bps wide: a half-spread of ~6 one-second sigmas, which a Gaussian mid does not
         // reach between requotes, so it quotes all along without a fill. A tighter copy (gamma 0.02, 2 bps floor)
         // trades and must stay inside the same cap and venue rules.
-        var tight = hype with { Gamma = 0.02, MinSpreadBps = 2 };
+        var tight = hype.With(("gamma", 0.02), ("min_spread_bps", 2));
         foreach (var parameters in new[] { hype, tight })
         {
             var first = BacktestSession.Run(parameters, spec, events);

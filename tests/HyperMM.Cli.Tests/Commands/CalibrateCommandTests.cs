@@ -29,6 +29,8 @@ public class CalibrateCommandTests
         Assert.Contains("    avellaneda_stoikov:\n      kappa: ", yaml, StringComparison.Ordinal);
         Assert.Contains("      model: glft\n      a_per_s: ", yaml, StringComparison.Ordinal);
         Assert.Contains("keep the shipped gamma", output, StringComparison.Ordinal);
+        Assert.Contains("micro-price G (ticks), spread 1, I low → high", output, StringComparison.Ordinal);
+        Assert.Contains("    microprice:\n      fair_value: microprice\n      microprice_g_ticks: [[-", yaml, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,6 +49,15 @@ public class CalibrateCommandTests
         Assert.True(eth.GetProperty("A_per_s").GetDouble() > 0);
         Assert.True(eth.GetProperty("kappa_per_bps").GetDouble() > 0);
         Assert.InRange(eth.GetProperty("fit_r2").GetDouble(), 0.9, 1.0);
+
+        // The micro-price table: 2 spread rows of 5 buckets, tick 0.1 (ETH at ~4,285, 5 significant figures), and
+        // the one-tick row rising with the imbalance (MicroPriceFitterTests states the criterion).
+        var micro = eth.GetProperty("microprice");
+        Assert.Equal(0.1m, micro.GetProperty("tick").GetDecimal());
+        var rows = micro.GetProperty("g_ticks").EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
+        Assert.Equal(2, rows.Length);
+        Assert.All(rows, r => Assert.Equal(5, r.Length));
+        Assert.True(rows[0][0] < 0 && rows[0][4] > 0);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using HyperMM.Cli.Commands;
 using HyperMM.Cli.Config;
 using HyperMM.Cli.Hosting;
-using HyperMM.Cli.Journal;
+using HyperMM.Journal;
 using HyperMM.Cli.Safety;
 using HyperMM.Core.Trading;
 using HyperMM.Hyperliquid.Info;
@@ -16,6 +16,7 @@ public sealed class CommandRunnerTests
     {
         { new UsageException("--port: 99999 is not a port"), ExitCodes.Usage },
         { new ConfigException("config/strategies.yaml: line 3: unknown key"), ExitCodes.Usage },
+        { new RunSelectionException("--run: no run 7 in the journal (runs: 1, 2)"), ExitCodes.Usage },
         { new IOException("disk gone"), ExitCodes.Usage },
         { new UnauthorizedAccessException("denied"), ExitCodes.Usage },
         { new HttpRequestException("Connection refused"), ExitCodes.VenueUnreachable },

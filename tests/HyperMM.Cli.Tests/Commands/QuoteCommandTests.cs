@@ -33,12 +33,14 @@ public class QuoteCommandTests
         using var doc = JsonDocument.Parse(output);
         var eth = Assert.Single(doc.RootElement.EnumerateArray().ToList());
         // vol 1.2 bps per √s → sigma2_h = 1.44 × 60 = 86.4 bps²; q = 0.1 / 0.2 = 0.5; reservation = −0.5 × 0.12 × 86.4 = −5.184 bps.
-        Assert.Equal(86.4, eth.GetProperty("sigma2HBps2").GetDouble(), 9);
-        Assert.Equal(0.5, eth.GetProperty("q").GetDouble());
-        Assert.Equal(-5.184, eth.GetProperty("reservationBps").GetDouble(), 9);
+        var terms = eth.GetProperty("terms");
+        Assert.Equal("avellaneda_stoikov", eth.GetProperty("model").GetString());
+        Assert.Equal(86.4, terms.GetProperty("sigma2HBps2").GetDouble(), 9);
+        Assert.Equal(0.5, terms.GetProperty("q").GetDouble());
+        Assert.Equal(-5.184, terms.GetProperty("reservationBps").GetDouble(), 9);
         // 55 s without a fill: stage 3 (30 s target, 10 s steps); long → the ask crosses at the best bid, reduce-only.
         Assert.Equal(3, eth.GetProperty("pressureStage").GetInt32());
-        var ask = eth.GetProperty("ask");
+        var ask = Assert.Single(eth.GetProperty("orders").EnumerateArray(), o => o.GetProperty("side").GetString() == "sell");
         Assert.True(ask.GetProperty("crosses").GetBoolean());
         Assert.True(ask.GetProperty("reduceOnly").GetBoolean());
         Assert.Equal("Gtc", ask.GetProperty("tif").GetString());

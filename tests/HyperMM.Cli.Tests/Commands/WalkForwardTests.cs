@@ -2,6 +2,7 @@ using System.Text.Json;
 using HyperMM.Cli.Commands;
 using HyperMM.Cli.Config;
 using HyperMM.Core.Accounting;
+using HyperMM.Core.Model;
 using HyperMM.Simulation.Backtest;
 using HyperMM.Simulation.Calibration;
 using HyperMM.TestSupport;
@@ -44,7 +45,7 @@ public class WalkForwardTests
             Assert.Equal(chosen["gamma"], fold.InSample.Best.Point.Single().Value);
 
             // Out of sample = an ordinary backtest of the chosen parameters on the test window alone (from flat).
-            var parameters = fold.Chosen.Aggregate(runs[0].Parameters, (p, c) => StrategyParameterFields.Set(p, c.Key, c.Value));
+            var parameters = fold.Chosen.Aggregate(runs[0].Parameters, (p, c) => ParameterFields.Set(p, c.Key, c.Value));
             var direct = BacktestSession.Run(parameters, runs[0].Instrument, w.Test);
             Assert.Equal(direct.Figures, fold.OutOfSample.Figures);
         }

@@ -37,7 +37,7 @@ public class StrategyConfigLoaderTests
         AssertSeed(strategies["mm_hype_perp"], "HYPE", 1.0m, 12m, 0.20, 1.2, 12, 250);
         Assert.All(strategies.Values, s =>
         {
-            Assert.Equal(30, s.TargetFillSeconds);
+            Assert.Equal(30, s.As().TargetFillSeconds);
             Assert.Equal(1.0, s.Volatility.SampleIntervalSeconds);
             Assert.Equal(300, s.Volatility.WindowSamples);
             Assert.Equal(60, s.Volatility.HorizonSeconds);
@@ -52,10 +52,10 @@ public class StrategyConfigLoaderTests
         Assert.Equal(coin, s.Coin.Name);
         Assert.Equal(size, s.OrderSize);
         Assert.Equal(cap, s.MaxAbsPosition);
-        Assert.Equal(gamma, s.Gamma);
-        Assert.Equal(kappa, s.Kappa);
-        Assert.Equal(min, s.MinSpreadBps);
-        Assert.Equal(max, s.MaxSpreadBps);
+        Assert.Equal(gamma, s.As().Gamma);
+        Assert.Equal(kappa, s.As().Kappa);
+        Assert.Equal(min, s.As().MinSpreadBps);
+        Assert.Equal(max, s.As().MaxSpreadBps);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class StrategyConfigLoaderTests
     {
         var yaml = "defaults:\n  size_skew: 0.5\n  requote_mode: replace\n" + Minimal + "\n    size_skew: 2\n";
         var s = Assert.Single(StrategyConfigLoader.Parse(yaml, "test.yaml"));
-        Assert.Equal(2.0, s.SizeSkew);
+        Assert.Equal(2.0, s.As().SizeSkew);
         Assert.Equal(RequoteMode.Replace, s.RequoteMode);
     }
 
@@ -96,7 +96,7 @@ public class StrategyConfigLoaderTests
     {
         var yaml = string.Join('\n', Minimal.Split('\n').Where(l => !l.Contains("kappa", StringComparison.Ordinal)));
         var ex = Fails(yaml);
-        Assert.Equal("test.yaml:2: strategy 'mm_eth_perp' is missing the required key 'kappa' (order-arrival decay; allowed: a number > 0 and <= 1000)", ex.Message);
+        Assert.Equal("test.yaml:2: strategy 'mm_eth_perp' is missing the required key 'kappa' of model 'avellaneda_stoikov' (order-arrival decay; allowed: a number > 0 and <= 1000)", ex.Message);
     }
 
     [Fact]
@@ -144,5 +144,82 @@ public class StrategyConfigLoaderTests
     {
         var ex = Assert.Throws<ConfigException>(() => StrategyConfigLoader.Load("/nonexistent/strategies.yaml"));
         Assert.StartsWith("/nonexistent/strategies.yaml: cannot read the configuration file", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NoModelKey_IsTheSeedsModel_AndGivesTheSameQuoteAsNamingIt()
+    {
+        var implicitModel = Assert.Single(StrategyConfigLoader.Parse(Minimal, "test.yaml"));
+        var explicitModel = Assert.Single(StrategyConfigLoader.Parse(Minimal + "\n    model: avellaneda_stoikov\n", "test.yaml"));
+        Assert.Equal("avellaneda_stoikov", implicitModel.Model.Name);
+        Assert.Equal(implicitModel.Model.Values, explicitModel.Model.Values);
+        var context = new QuoteContext(new Core.Market.TopOfBook(4285.4m, 1m, 4285.6m, 1m), null, 0.05m, 0m, 0m, new MarketStatistics(48.6, 0.81), 0.0, 0);
+        var a = implicitModel.CreateModel(TestStrategies.EthSpec).Quote(context);
+        var b = explicitModel.CreateModel(TestStrategies.EthSpec).Quote(context);
+        Assert.Equal(a.Orders, b.Orders);
+    }
+
+    [Fact]
+    public void Parse_LadderModel_TakesItsOwnKeysAndDefaults()
+    {
+        const string yaml = """
+            strategies:
+              mm_eth_perp:
+                coin: ETH
+                model: ladder
+                ladder_levels: 4
+                mm_order_size: 0.01
+                mm_max_abs_position: 0.20
+                vol_prior_bps_1s: 0.9
+                key_env: HYPERMM_ETH_KEY
+            """;
+        var s = Assert.Single(StrategyConfigLoader.Parse(yaml, "test.yaml"));
+        Assert.Equal("ladder", s.Model.Name);
+        Assert.Equal(4, s.Model["ladder_levels"]);
+        Assert.Equal(5.0, s.Model["ladder_first_bps"]); // the schema's default
+    }
+
+    [Fact]
+    public void Parse_KeyOfAnotherModel_IsRefusedWithTheModelNamed()
+    {
+        const string yaml = """
+            strategies:
+              mm_eth_perp:
+                coin: ETH
+                model: ladder
+                gamma: 0.12
+                mm_order_size: 0.01
+                mm_max_abs_position: 0.20
+                vol_prior_bps_1s: 0.9
+                key_env: HYPERMM_ETH_KEY
+            """;
+        var ex = Fails(yaml);
+        Assert.StartsWith("test.yaml:5: strategy 'mm_eth_perp': key 'gamma' is not a key of model 'ladder' (its keys: ladder_levels,", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_DefaultsForAnotherModelsKeys_ApplyOnlyToThatModel()
+    {
+        // size_skew in defaults is the Avellaneda-Stoikov strategies' default; the ladder strategy ignores it.
+        const string yaml = """
+            defaults:
+              size_skew: 0.5
+            strategies:
+              mm_eth_perp:
+                coin: ETH
+                model: ladder
+                mm_order_size: 0.01
+                mm_max_abs_position: 0.20
+                vol_prior_bps_1s: 0.9
+                key_env: HYPERMM_ETH_KEY
+            """;
+        Assert.Equal("ladder", Assert.Single(StrategyConfigLoader.Parse(yaml, "test.yaml")).Model.Name);
+    }
+
+    [Fact]
+    public void Parse_UnknownModel_NamesTheKnownOnes()
+    {
+        var ex = Fails(Minimal + "\n    model: glft_2013\n");
+        Assert.Equal("test.yaml:12: strategy 'mm_eth_perp', key 'model': 'glft_2013' is not a quoting model (allowed: one of avellaneda_stoikov, ladder)", ex.Message);
     }
 }

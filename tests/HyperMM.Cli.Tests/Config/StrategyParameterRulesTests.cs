@@ -64,7 +64,7 @@ public sealed class StrategyParameterRulesTests
 
             Assert.True(code == 0, error);
             Assert.Contains("size_skew=0", output, StringComparison.Ordinal);
-            Assert.Equal(0.0, Assert.Single(StrategyConfigLoader.Parse(Minimal + "\n    size_skew: 0\n", "test.yaml")).SizeSkew);
+            Assert.Equal(0.0, Assert.Single(StrategyConfigLoader.Parse(Minimal + "\n    size_skew: 0\n", "test.yaml")).As().SizeSkew);
         }
         finally
         {
@@ -75,7 +75,7 @@ public sealed class StrategyParameterRulesTests
     [Fact]
     public void Check_ShippedStrategies_BreakNoRule()
     {
-        Assert.All(StrategyConfigLoader.Load(Config), s => Assert.Empty(StrategyParameterRules.Check(s)));
+        Assert.All(StrategyConfigLoader.Load(Config), s => Assert.Empty(ParameterRules.Check(s)));
     }
 
     [Fact]
@@ -90,26 +90,50 @@ public sealed class StrategyParameterRulesTests
     [Fact]
     public void SchemaDefaults_AreTheValuesAStrategyGetsWithoutTheKey()
     {
-        // The loader fills missing keys from the schema; Core's record has its own initialisers (a later issue makes
-        // them one). Both must agree, key by key, through the same field table --sweep uses.
+        // The loader fills missing keys from the schemas (common and the model's); Core's record starts from the same
+        // table. Both must agree, key by key, through the same field table --sweep uses.
         var loaded = Assert.Single(StrategyConfigLoader.Parse(Minimal, "test.yaml"));
-        var core = TestStrategies.Eth with { Volatility = VolatilityOptions.Default(0.9) };
-        foreach (var key in StrategyConfigSchema.Keys.Where(k => k.Default is not null && StrategyParameterFields.Has(k.Name)))
+        var core = new StrategyParameters
         {
-            Assert.Equal(Convert.ToDouble(key.Default, System.Globalization.CultureInfo.InvariantCulture), StrategyParameterFields.Get(loaded, key.Name));
-            Assert.Equal(StrategyParameterFields.Get(core, key.Name), StrategyParameterFields.Get(loaded, key.Name));
+            Name = loaded.Name,
+            Coin = loaded.Coin,
+            Model = loaded.Model,
+            OrderSize = loaded.OrderSize,
+            MaxAbsPosition = loaded.MaxAbsPosition,
+            Volatility = VolatilityOptions.Default(0.9),
+        };
+        var schema = CommonParameters.Schema.Keys.Concat(loaded.Model.Definition.Schema.Keys);
+        foreach (var key in schema.Where(k => k.Default is not null && ParameterFields.Has(loaded, k.Name)))
+        {
+            Assert.Equal(key.DefaultNumber, ParameterFields.Get(loaded, key.Name));
+            Assert.Equal(ParameterFields.Get(core, key.Name), ParameterFields.Get(loaded, key.Name));
         }
 
-        Assert.Equal(StrategyConfigSchema.Find("requote_mode")!.Default, loaded.RequoteMode);
+        Assert.Equal(CommonParameters.Schema.Find("requote_mode")!.Default, loaded.RequoteMode);
+        Assert.Equal(core.RequoteMode, loaded.RequoteMode);
+        Assert.Equal(AvellanedaStoikovModel.ModelName, loaded.Model.Name);
     }
 
     [Fact]
     public void Apply_EveryNumericKeyRoundTripsThroughTheFieldTable()
     {
-        foreach (var key in StrategyParameterFields.Names)
+        foreach (var key in ParameterFields.Names(TestStrategies.Btc))
         {
             var changed = SweepSpec.Apply(TestStrategies.Btc, [(key, 7)]);
-            Assert.Equal(7, StrategyParameterFields.Get(changed, key));
+            Assert.Equal(7, ParameterFields.Get(changed, key));
         }
+    }
+
+    [Fact]
+    public void Sweep_KeyTheStrategysModelLacks_IsRefusedWithTheModelNamed()
+    {
+        var ladder = TestStrategies.Eth with { Model = new ModelParameters(LadderModel.Definition, new Dictionary<string, double>()) };
+        var spec = SweepSpec.Parse("gamma=0.1");
+        var ex = Assert.Throws<UsageException>(() => spec.Validate([ladder]));
+        Assert.StartsWith("--sweep: 'gamma' is not a key of model 'ladder' (strategy 'mm_eth_perp'; its keys: mm_order_size,", ex.Message, StringComparison.Ordinal);
+
+        // The ladder's own key sweeps, and is range-checked by its schema.
+        SweepSpec.Parse("ladder_levels=2:4:1").Validate([ladder]);
+        Assert.Contains("ladder_levels", Assert.Throws<UsageException>(() => SweepSpec.Parse("ladder_levels=25")).Message, StringComparison.Ordinal);
     }
 }

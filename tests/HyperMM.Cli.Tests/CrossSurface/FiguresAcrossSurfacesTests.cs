@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using HyperMM.Cli.Dashboard;
-using HyperMM.Cli.Journal;
+using HyperMM.Journal;
 using HyperMM.Cli.Output;
 using HyperMM.Cli.Reports;
 using HyperMM.Core.Accounting;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using HyperMM.Cli.Hosting;
-using HyperMM.Cli.Journal;
+using HyperMM.Journal;
 using HyperMM.TestSupport;
 
 namespace HyperMM.Cli.Tests.EndToEnd;

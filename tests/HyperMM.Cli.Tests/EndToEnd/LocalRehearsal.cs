@@ -50,7 +50,7 @@ public sealed class LocalRehearsal : IAsyncDisposable
     /// </summary>
     public static IReadOnlyList<StrategyParameters> ImpatientShippedStrategies() =>
         [.. StrategyConfigLoader.Load(Path.Combine(SharedData.RepositoryRoot, "config/strategies.yaml"))
-            .Select(s => s with { TargetFillSeconds = 2, FillPressure = s.FillPressure with { StepSeconds = 1, MaxSteps = 10 } })];
+            .Select(s => s.With(("mm_target_fill_seconds", 2), ("pressure_step_seconds", 1), ("pressure_max_steps", 10)))];
 
     public static async Task<LocalRehearsal> StartAsync(LocalExchangeOptions? options = null)
     {

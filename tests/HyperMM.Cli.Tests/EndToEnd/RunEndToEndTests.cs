@@ -1,5 +1,6 @@
 using HyperMM.Cli.Hosting;
-using HyperMM.Cli.Journal;
+using HyperMM.Journal;
+using HyperMM.TestSupport;
 
 namespace HyperMM.Cli.Tests.EndToEnd;
 
@@ -58,7 +59,7 @@ public sealed class RunEndToEndTests
             }
         }
 
-        var targetMs = (long)(strategy.TargetFillSeconds * 1000);
+        var targetMs = (long)(strategy.As().TargetFillSeconds * 1000);
         var firstPressure = quotes.FirstOrDefault(q => q.Stage > 0);
         Assert.True(firstPressure.TimeMs > 0, $"{strategy.Name} never entered fill pressure");
         Assert.True(firstPressure.TimeMs - quotes[0].TimeMs >= targetMs - 50, $"{strategy.Name}: fill pressure {firstPressure.TimeMs - quotes[0].TimeMs} ms after the first quote");

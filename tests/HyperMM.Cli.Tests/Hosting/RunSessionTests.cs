@@ -1,5 +1,5 @@
 using HyperMM.Cli.Hosting;
-using HyperMM.Cli.Journal;
+using HyperMM.Journal;
 using HyperMM.Core.Model;
 using HyperMM.Core.Trading;
 using HyperMM.TestSupport;
@@ -66,7 +66,7 @@ public sealed class RunSessionTests : IDisposable
         Assert.All(connector.Exchanges, e => Assert.NotEmpty(e.Placed));
         Assert.All(connector.Exchanges, e => Assert.Empty(e.OpenOrders));
         using var reader = new JournalReader(Settings().DatabasePath);
-        Assert.Equal(["mm_btc_perp", "mm_eth_perp", "mm_hype_perp"], reader.Strategies());
+        Assert.Equal(["mm_btc_perp", "mm_eth_perp", "mm_hype_perp"], reader.Strategies(Assert.Single(reader.Runs()).RunId));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class StatusTableTests
     private static SlotSnapshot Slot(StrategyParameters p, decimal bid, decimal ask, decimal position, decimal pnl, int rejections, string? note = null, string? error = null)
     {
         var spec = TestStrategies.SpecFor(p);
-        var quote = QuoteEngine.Compute(new QuoteInputs(new TopOfBook(bid, 1m, ask, 1m), position, 0m, 0m, 1.0, 0), p, spec);
+        var quote = p.CreateModel(spec).Quote(new QuoteContext(new TopOfBook(bid, 1m, ask, 1m), null, position, 0m, 0m, new MarketStatistics(1.0, 1.0 / 60), 0.0, 0));
         var figures = new LedgerFigures
         {
             Fills = 123,

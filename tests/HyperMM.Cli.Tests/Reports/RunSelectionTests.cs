@@ -1,6 +1,6 @@
 using System.Text.Json;
 using HyperMM.Cli.Dashboard;
-using HyperMM.Cli.Journal;
+using HyperMM.Journal;
 using HyperMM.Cli.Reports;
 using HyperMM.Core.Accounting;
 using HyperMM.Core.Primitives;

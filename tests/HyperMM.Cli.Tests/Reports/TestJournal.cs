@@ -1,5 +1,5 @@
 using System.Globalization;
-using HyperMM.Cli.Journal;
+using HyperMM.Journal;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HyperMM.Cli.Tests.Reports;

@@ -43,7 +43,7 @@ public sealed class RateLimitedRestartTests : IDisposable
 
         // Whatever the killed run left was reconciled away: nothing of ours rests anywhere (one query, waiting its turn).
         Assert.Equal(new[] { 0, 0, 0 }, await venue.OpenOrderCountsAsync());
-        var notes = HyperMM.Cli.Journal.JournalNotes.Read(Path.Combine(_folder, "j.db"), 2);
+        var notes = NotesOf(Path.Combine(_folder, "j.db"), 2);
         Assert.DoesNotContain(notes, n => n.Level == "error");
     }
 
@@ -63,5 +63,11 @@ public sealed class RateLimitedRestartTests : IDisposable
         }
 
         return false;
+    }
+
+    private static IReadOnlyList<HyperMM.Journal.NoteEntry> NotesOf(string db, long runId)
+    {
+        using var journal = new HyperMM.Journal.JournalReader(db);
+        return journal.Notes([runId]);
     }
 }

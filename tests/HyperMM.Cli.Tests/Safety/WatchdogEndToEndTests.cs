@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using HyperMM.Cli.Journal;
+using HyperMM.Journal;
 using HyperMM.Cli.Tests.EndToEnd;
 using HyperMM.LocalExchange;
 
@@ -43,7 +43,7 @@ public sealed class WatchdogEndToEndTests
         Assert.Contains("mm_eth_perp: cancelled 2 order(s)", watchdog.Transcript, StringComparison.Ordinal);
         Assert.Empty(await venue.Info.OpenOrdersAsync(venue.MasterOf(eth), default));
 
-        var notes = JournalNotes.Read(venue.DatabasePath, runId);
+        var notes = NotesOf(venue.DatabasePath, runId);
         Assert.Contains(notes, n => n.Strategy == "mm_eth_perp" && n.Message.Contains("no heartbeat for 3 s", StringComparison.Ordinal)
             && n.Message.Contains("cancelled 2 order(s)", StringComparison.Ordinal));
 
@@ -78,10 +78,16 @@ public sealed class WatchdogEndToEndTests
         Assert.Equal(new[] { 0, 0, 0 }, left);
         Assert.Contains("heartbeats resumed", run.Transcript, StringComparison.Ordinal);
 
-        var notes = JournalNotes.Read(db, 1);
+        var notes = NotesOf(db, 1);
         foreach (var strategy in ExchangeProcess.Strategies)
         {
             Assert.Contains(notes, n => n.Strategy == strategy && n.Message.StartsWith("watchdog (no heartbeat for 3 s", StringComparison.Ordinal));
         }
+    }
+
+    private static IReadOnlyList<NoteEntry> NotesOf(string db, long runId)
+    {
+        using var journal = new JournalReader(db);
+        return journal.Notes([runId]);
     }
 }

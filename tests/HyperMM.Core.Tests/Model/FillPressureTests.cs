@@ -4,7 +4,7 @@ namespace HyperMM.Core.Tests.Model;
 
 public class FillPressureTests
 {
-    private static readonly FillPressureOptions Defaults = new();
+    private static readonly FillPressureOptions Defaults = FillPressureOptions.Default;
 
     [Theory]
     [InlineData(0, 0)]

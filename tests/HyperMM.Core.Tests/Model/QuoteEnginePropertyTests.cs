@@ -33,7 +33,7 @@ public class QuoteEnginePropertyTests
         }
 
         public QuoteResult Quote() =>
-            QuoteEngine.Compute(new QuoteInputs(Top, Position, RestingBid, RestingAsk, Sigma2, Stage), Strategy, Spec);
+            QuoteEngine.Compute(new QuoteInputs(Top, Position, RestingBid, RestingAsk, Sigma2, Stage), Strategy.As(), Spec);
     }
 
     private static Arbitrary<QuoteCase> Cases()
@@ -79,7 +79,7 @@ public class QuoteEnginePropertyTests
     public Property SpreadInsideBoundsOutsideFillPressure() => Prop.ForAll(Cases(), c =>
     {
         var q = (c with { Stage = 0 }).Quote();
-        return q.SpreadBps >= c.Strategy.MinSpreadBps && q.SpreadBps <= c.Strategy.MaxSpreadBps;
+        return q.SpreadBps >= c.Strategy.As().MinSpreadBps && q.SpreadBps <= c.Strategy.As().MaxSpreadBps;
     });
 
     [Property(MaxTest = 2000)]

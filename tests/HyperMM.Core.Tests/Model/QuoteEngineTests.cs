@@ -13,7 +13,7 @@ public class QuoteEngineTests
     private const double EthPriorSigma2 = 0.9 * 0.9 * 60; // 48.6 bps²
 
     private static QuoteResult Eth(decimal position, decimal restingBid = 0m, decimal restingAsk = 0m, int stage = 0, TopOfBook? top = null, double sigma2 = EthPriorSigma2) =>
-        QuoteEngine.Compute(new QuoteInputs(top ?? EthTop, position, restingBid, restingAsk, sigma2, stage), TestStrategies.Eth, TestStrategies.EthSpec);
+        QuoteEngine.Compute(new QuoteInputs(top ?? EthTop, position, restingBid, restingAsk, sigma2, stage), TestStrategies.Eth.As(), TestStrategies.EthSpec);
 
     [Fact]
     public void Compute_FlatEth_HandWorkedPricesAndSizes()
@@ -74,7 +74,7 @@ public class QuoteEngineTests
     {
         // HYPE at $8: the 1.0 base size is worth $8; the bid is raised to the smallest lot worth $10.
         var top = new TopOfBook(7.999m, 100m, 8.001m, 100m);
-        var q = QuoteEngine.Compute(new QuoteInputs(top, 0m, 0m, 0m, 375.0, 0), TestStrategies.Hype, TestStrategies.HypeSpec);
+        var q = QuoteEngine.Compute(new QuoteInputs(top, 0m, 0m, 0m, 375.0, 0), TestStrategies.Hype.As(), TestStrategies.HypeSpec);
         Assert.True(q.Bid.Price * q.Bid.Size >= 10m);
         Assert.True((q.Bid.Size - 0.01m) * q.Bid.Price < 10m); // smallest such lot
         Assert.True(q.Ask.Price * q.Ask.Size >= 10m);
@@ -116,7 +116,7 @@ public class QuoteEngineTests
     {
         var q = Eth(0m, stage: 3);
         Assert.False(q.Bid.Crosses || q.Ask.Crosses);
-        Assert.True(q.SpreadBps >= TestStrategies.Eth.FillPressure.MinSpreadBps);
+        Assert.True(q.SpreadBps >= TestStrategies.Eth.As().FillPressure.MinSpreadBps);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public class QuoteEngineTests
         // HYPE at $8, long 6 (q = 0.5): skewed bid 1 × e^-0.5 = 0.61 → $4.8. Raising it would add inventory the
         // skew meant to shed, so the bid is dropped; the ask (1 × e^0.5 = 1.65 → $13) stands.
         var top = new TopOfBook(7.999m, 100m, 8.001m, 100m);
-        var q = QuoteEngine.Compute(new QuoteInputs(top, 6m, 0m, 0m, 375.0, 0), TestStrategies.Hype, TestStrategies.HypeSpec);
+        var q = QuoteEngine.Compute(new QuoteInputs(top, 6m, 0m, 0m, 375.0, 0), TestStrategies.Hype.As(), TestStrategies.HypeSpec);
         Assert.Equal(SideQuoteStatus.BelowMinNotional, q.Bid.Status);
         Assert.Equal(1.64m, q.Ask.Size);
     }

@@ -111,9 +111,9 @@ public class VolatilityEstimatorTests
         // HYPE has no recording: at its prior (2.5 bps per √s) it quotes far wider than both.
         var hypeSigma2 = new VolatilityEstimator(TestStrategies.Hype.Volatility).Sigma2Horizon;
         var hype = AvellanedaStoikov.ClampSpreadBps(
-            AvellanedaStoikov.RawSpreadBps(TestStrategies.Hype.Gamma, TestStrategies.Hype.Kappa, hypeSigma2),
-            TestStrategies.Hype.MinSpreadBps,
-            TestStrategies.Hype.MaxSpreadBps);
+            AvellanedaStoikov.RawSpreadBps(TestStrategies.Hype.As().Gamma, TestStrategies.Hype.As().Kappa, hypeSigma2),
+            TestStrategies.Hype.As().MinSpreadBps,
+            TestStrategies.Hype.As().MaxSpreadBps);
         Assert.True(hype > 5 * eth, $"HYPE {hype:0.0} bps vs ETH {eth:0.0} bps");
     }
 
@@ -135,7 +135,7 @@ public class VolatilityEstimatorTests
             first = first < 0 ? book.TimeMs : first;
             if (book.TimeMs - first >= 300_000)
             {
-                sum += AvellanedaStoikov.ClampSpreadBps(AvellanedaStoikov.RawSpreadBps(p.Gamma, p.Kappa, est.Sigma2Horizon), p.MinSpreadBps, p.MaxSpreadBps);
+                sum += AvellanedaStoikov.ClampSpreadBps(AvellanedaStoikov.RawSpreadBps(p.As().Gamma, p.As().Kappa, est.Sigma2Horizon), p.As().MinSpreadBps, p.As().MaxSpreadBps);
                 n++;
             }
         }

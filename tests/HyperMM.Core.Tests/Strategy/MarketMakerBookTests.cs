@@ -82,7 +82,7 @@ public class MarketMakerBookTests
     public void FillPressureClock_StartsAtTheFirstValidBook_NotWhileConnecting()
     {
         var maker = Maker();
-        var target = (long)(TestStrategies.Eth.TargetFillSeconds * 1000);
+        var target = (long)(TestStrategies.Eth.As().TargetFillSeconds * 1000);
         maker.OnBook(Book(Start + 5_000, 100m, 100m), Start + 5_000);  // locked: cannot quote yet
         maker.OnBook(Book(Start + 8_000, 100m, 100.2m), Start + 8_000); // first valid book: the clock starts here
 

@@ -36,7 +36,7 @@ public class MarketMakerPropertyTests
 
                 var stage = maker.PressureStage(now);
                 var quiet = (now - lastFill) / 1000.0;
-                if ((stage > 0) != (quiet >= TestStrategies.Eth.TargetFillSeconds))
+                if ((stage > 0) != (quiet >= TestStrategies.Eth.As().TargetFillSeconds))
                 {
                     return false;
                 }

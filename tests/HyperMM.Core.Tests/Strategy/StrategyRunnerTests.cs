@@ -173,16 +173,16 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
             await StepAsync();
         }
 
-        Assert.All(_observer.Quotes, q => Assert.Equal(0, q.PressureStage));
+        Assert.All(_observer.Quotes, q => Assert.Equal(0, q.Stage));
 
         await StepAsync(2);
-        Assert.Equal(1, _observer.Quotes.Last().PressureStage);
+        Assert.Equal(1, _observer.Quotes.Last().Stage);
         await _observer.WaitForAsync(() => _exchange.OpenOrders.All(o => _exchange.Modified.Any(m => m.Order.Cloid == o.Cloid && m.Order.Tif == TimeInForce.Gtc)), "orders turned Gtc");
 
         var bid = _exchange.OpenOrders.Single(o => o.Side == Side.Buy);
         _exchange.FillResting(bid, bid.Size);
         await StepAsync();
-        await _observer.WaitForAsync(() => _observer.Quotes.LastOrDefault().PressureStage == 0 && _runner.Status?.Figures.Fills == 1, "pressure reset by the fill");
+        await _observer.WaitForAsync(() => _observer.Quotes.LastOrDefault()?.Stage == 0 && _runner.Status?.Figures.Fills == 1, "pressure reset by the fill");
     }
 
     [Fact]
@@ -372,5 +372,68 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
 
         Assert.Equal(0.03m, _runner.Maker!.Ledger.Position);
         Assert.Contains(_observer.Notes, n => n.Message.StartsWith("position check", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Moves the clock 2 s and the book 5 ticks per step (so every cycle re-quotes) until <paramref name="done"/>;
+    /// a step that lands while the previous orders are still in flight may not re-quote, so it steps again.
+    /// </summary>
+    private async Task StepUntilAsync(Func<bool> done, string what)
+    {
+        for (var step = 1; step <= 50 && !done(); step++)
+        {
+            var quotes = _observer.Quotes.Count;
+            _time.Advance(TimeSpan.FromSeconds(2));
+            _bookShift += 0.5m;
+            _exchange.PushBook(4285.4m + _bookShift, 4285.6m + _bookShift);
+            await _observer.TryWaitForAsync(() => done() || _observer.Quotes.Count > quotes || _run!.IsCompleted, 2);
+        }
+
+        Assert.True(done(), "never happened: " + what);
+    }
+
+    private decimal _bookShift;
+
+    [Fact]
+    public async Task Run_FiveFailedCyclesInARow_HaltsCancelsAndEndsWithTheReason()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start();
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
+        _exchange.ModifyScript = _ => throw new InvalidOperationException("venue said no");
+
+        // Every re-quote (amend mode: a modify of the resting pair) throws.
+        await StepUntilAsync(() => _run!.IsCompleted, "the strategy halts");
+
+        var halted = await Assert.ThrowsAsync<StrategyHaltedException>(() => _run!.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.StartsWith("mm_eth_perp halted: 5 cycles in a row failed, last: InvalidOperationException: venue said no", halted.Message, StringComparison.Ordinal);
+        Assert.Equal(5, _runner.Maker!.Stats.FailedCycles);
+        Assert.Contains(_observer.Notes, n => n is { Level: "error", Message: "cycle failed (1 in a row): InvalidOperationException: venue said no" });
+        Assert.Contains(_observer.Notes, n => n is { Level: "error", Message: "cycle failed (4 in a row): InvalidOperationException: venue said no" });
+        Assert.Empty(_exchange.OpenOrders); // the shutdown cancelled what was resting
+        Assert.Contains("5 cycles in a row failed", _runner.Status!.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_AFailedCycleFollowedByAGoodOne_StartsTheCountAgain()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start(options: StrategyRunnerOptions.Default with { RunId = 7, MaxConsecutiveFailedCycles = 2 });
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
+
+        // fail, succeed (a modify goes through), fail: never two in a row, so the strategy keeps quoting.
+        var failing = true;
+        _exchange.ModifyScript = _ => failing ? throw new InvalidOperationException("flaky") : null;
+        await StepUntilAsync(() => _runner.Maker!.Stats.FailedCycles == 1, "a first failed cycle");
+        failing = false;
+        var modified = _exchange.ModifiedSoFar.Count;
+        await StepUntilAsync(() => _exchange.ModifiedSoFar.Count > modified, "a good cycle");
+        failing = true;
+        await StepUntilAsync(() => _runner.Maker!.Stats.FailedCycles == 2, "a second failed cycle");
+
+        Assert.False(_run!.IsCompleted);
+        Assert.False(_runner.Maker!.IsHalted);
     }
 }

@@ -88,13 +88,13 @@ public sealed class AmendCrossTests
     /// <summary>Stretches of consecutive quote decisions at the last pressure stage with |position| >= 0.25 × cap.</summary>
     private static int CrossingEpisodes(BacktestResult result, StrategyParameters parameters)
     {
-        var threshold = (decimal)parameters.FillPressure.CrossMinInventory * parameters.MaxAbsPosition;
+        var threshold = (decimal)parameters.As().FillPressure.CrossMinInventory * parameters.MaxAbsPosition;
         var episodes = 0;
         var inside = false;
         foreach (var quote in result.Quotes)
         {
             var position = result.Inventory.LastOrDefault(p => p.TimeMs <= quote.TimeMs).Position;
-            var crossing = quote.PressureStage >= parameters.FillPressure.MaxSteps && Math.Abs(position) >= threshold;
+            var crossing = quote.PressureStage >= parameters.As().FillPressure.MaxSteps && Math.Abs(position) >= threshold;
             episodes += crossing && !inside ? 1 : 0;
             inside = crossing;
         }
