@@ -32,7 +32,7 @@ public static class BacktestCommand
         var json = new Option<bool>("--json") { Description = "Print the figures as one JSON document on stdout, nothing else (progress and notes go to stderr)." };
         var objective = new Option<string>("--objective") { Description = $"What --sweep ranks by: {string.Join(", ", SweepObjective.All.Select(o => o.Name))} (default {SweepObjective.TotalPnl.Name}; all after fees).", DefaultValueFactory = _ => SweepObjective.TotalPnl.Name };
         var threads = new Option<int?>("--threads") { Description = "Backtests run at once by --sweep and --walk-forward (default: one per core)." };
-        var walkForward = new Option<string?>("--walk-forward") { Description = "Out-of-sample validation, e.g. train=10m,test=5m[,step=5m][,calibrate=off]: on each train window calibrate, run the --sweep grid and pick the best by --objective; run it on the following test window from flat." };
+        var walkForward = new Option<string?>("--walk-forward") { Description = "Out-of-sample validation: train=T,test=S[,step=P][,calibrate=off] with durations such as 10m or 90s. On each train window calibrate, run the --sweep grid, pick the best by --objective, and run it on the following test window from flat." };
         var maxGap = new Option<string>("--max-gap") { Description = "Split the data into segments at gaps longer than this (default 60s; 0 or off: never split), each run from flat by a fresh strategy.", DefaultValueFactory = _ => "60s" };
         var command = new Command("backtest", "Replay recorded market data through the strategies and report fills, PnL attribution, markouts, inventory and requests.")
         {
@@ -41,7 +41,7 @@ public static class BacktestCommand
         command.WithExamples(
             "hypermm backtest --data data/eth-btc-hype.jsonl.gz",
             "hypermm backtest --data data/eth-btc-hype.jsonl.gz --sweep gamma=0.05:0.3:0.05,kappa=1:2:0.5",
-            "hypermm backtest --data data/eth-btc-hype.jsonl.gz --walk-forward train=10m,test=5m --sweep gamma=0.05:0.3:0.05",
+            "hypermm backtest --data data/eth-btc-hype.jsonl.gz --walk-forward train=4s,test=3s --sweep gamma=0.1:0.2:0.1",
             "hypermm backtest --data data/eth-btc-hype.jsonl.gz --latency lognormal:median=20,p99=150 --fees maker=0.00015,taker=0.00045");
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
