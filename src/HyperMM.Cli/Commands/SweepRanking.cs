@@ -5,7 +5,7 @@ namespace HyperMM.Cli.Commands;
 /// <summary>
 /// One strategy's sweep, ranked by an objective: the best point, how many points lose after fees (total PnL &lt; 0),
 /// and warnings: the best point on the grid's edge for a swept key (the optimum may lie outside the grid), or every
-/// point losing. Text, CSV and JSON all read it, and a walk-forward picks its point with it.
+/// point of a grid losing. Text, CSV and JSON all read it, and a walk-forward picks its point with it.
 /// </summary>
 public sealed record SweepRanking(string Strategy, string Coin, SweepObjective Objective, IReadOnlyList<SweepPointResult> Ranked, int LosingPoints, IReadOnlyList<string> Warnings)
 {
@@ -44,7 +44,7 @@ public sealed record SweepRanking(string Strategy, string Coin, SweepObjective O
             }
         }
 
-        if (losing == points.Count)
+        if (losing == points.Count && points.Count > 1)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{who}: all {points.Count} points lose after fees"));
         }
