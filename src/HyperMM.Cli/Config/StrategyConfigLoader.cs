@@ -172,6 +172,12 @@ public static partial class StrategyConfigLoader
                 throw Error(path, keyNode, $"defaults: '{key}' belongs to one strategy only, not to defaults");
             }
 
+            if (spec is { Kind: ParameterKind.NumberTable })
+            {
+                values[key] = new ParsedValue(valueNode, ParseTable(path, where, spec, valueNode));
+                continue;
+            }
+
             if (valueNode is not YamlScalarNode scalar)
             {
                 throw Error(path, valueNode, $"{where}, key '{key}': expects a single value (allowed: {(spec ?? modelSpec)!.Allowed})");
@@ -245,9 +251,45 @@ public static partial class StrategyConfigLoader
                 };
             case ParameterKind.Model:
                 return QuotingModels.Find(raw) is { } model ? new ParsedValue(node, model) : throw Bad($"{shown} is not a quoting model");
+            case ParameterKind.FairValue:
+                return FairValue.Names.Contains(raw) ? new ParsedValue(node, raw) : throw Bad($"{shown} is not a fair value");
             default:
                 throw new InvalidOperationException("unhandled config kind " + spec.Kind);
         }
+    }
+
+    /// <summary>A table of numbers (<c>[[a, b], [c, d]]</c>), checked by <see cref="MicroPriceTable.Check"/>.</summary>
+    private static MicroPriceTable ParseTable(string path, string where, ParameterSpec spec, YamlNode node)
+    {
+        ConfigException Bad(YamlNode at, string problem) => Error(path, at, $"{where}, key '{spec.Name}': {problem} (allowed: {spec.Allowed})");
+        if (node is not YamlSequenceNode rows)
+        {
+            throw Bad(node, "expects a list of rows");
+        }
+
+        var table = new List<IReadOnlyList<double>>();
+        foreach (var row in rows.Children)
+        {
+            if (row is not YamlSequenceNode cells)
+            {
+                throw Bad(row, $"row {table.Count + 1} is not a list of numbers");
+            }
+
+            var values = new List<double>();
+            foreach (var cell in cells.Children)
+            {
+                if (cell is not YamlScalarNode { Value: { } raw } || !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                {
+                    throw Bad(cell, $"row {table.Count + 1} has {Shown(ScalarText(cell))}, not a number");
+                }
+
+                values.Add(value);
+            }
+
+            table.Add(values);
+        }
+
+        return MicroPriceTable.Check(table) is { } problem ? throw Bad(node, problem) : MicroPriceTable.Create(table);
     }
 
     private static StrategyParameters Build(string path, string name, YamlNode nameNode, QuotingModelDefinition model, Dictionary<string, ParsedValue> v)
@@ -296,6 +338,7 @@ public static partial class StrategyConfigLoader
             Leverage = Get<int>("leverage"),
             KeyEnvironmentVariable = Req<string>("key_env"),
             Account = v.TryGetValue("account", out var acct) ? (Address?)acct.Value : null,
+            FairValue = FairValueOf(path, name, v),
         };
 
         foreach (var violation in ParameterRules.CheckAcross(parameters))
@@ -308,6 +351,19 @@ public static partial class StrategyConfigLoader
         }
 
         return parameters;
+    }
+
+    /// <summary><c>fair_value: microprice</c> needs the strategy's <c>microprice_g_ticks</c>; a table alone leaves the centre at the mid.</summary>
+    private static FairValue FairValueOf(string path, string name, Dictionary<string, ParsedValue> v)
+    {
+        if (!v.TryGetValue(FairValue.Key, out var chosen) || (string)chosen.Value! != FairValue.MicroPriceName)
+        {
+            return FairValue.Mid;
+        }
+
+        return v.TryGetValue(FairValue.TableKey, out var table)
+            ? FairValue.OfMicroPrice((MicroPriceTable)table.Value!)
+            : throw Error(path, chosen.Node, $"strategy '{name}', key '{FairValue.Key}': microprice needs '{FairValue.TableKey}' in the strategy (the table `hypermm calibrate` writes for its coin)");
     }
 
     private static void CheckAcrossStrategies(string path, List<StrategyParameters> strategies)

@@ -11,8 +11,8 @@ namespace HyperMM.Cli.Output;
 /// <list type="bullet">
 /// <item>Avellaneda-Stoikov (the shipped model): <c>kappa</c> and <c>vol_prior_bps_1s</c>. gamma is a risk choice,
 /// not a property of the market: keep the shipped value.</item>
-/// <item>GLFT (issue 14, item 3; names may change when the model lands): <c>model: glft</c>, <c>a_per_s</c>,
-/// <c>kappa</c>, <c>vol_prior_bps_1s</c>.</item>
+/// <item>GLFT (<c>GlftModel</c>): <c>model: glft</c>, <c>a_per_s</c>, <c>kappa</c>, <c>vol_prior_bps_1s</c>; gamma,
+/// a risk choice, is left to the user.</item>
 /// <item>Micro-price centre (any model): <c>fair_value: microprice</c> and the fitted table <c>microprice_g_ticks</c>
 /// (rows: spread of 1, 2, ... ticks; columns: imbalance buckets, low to high).</item>
 /// </list>
@@ -26,7 +26,7 @@ public static class CalibrationYaml
             .Append("# Suggested by `hypermm calibrate --data ").Append(source).Append("`.\n")
             .Append("# Copy a model's keys into the strategy of that coin in config/strategies.yaml.\n")
             .Append("# avellaneda_stoikov: gamma is a risk choice, not a market measurement: keep the shipped gamma.\n")
-            .Append("# glft: for the coming GLFT model; key names may change when it lands.\n")
+            .Append("# glft: A and kappa as measured; choose gamma (docs/MODEL.md §12, e.g. 0.1).\n")
             .Append("# microprice: a centre for any model; add both keys to a strategy of that coin.\n")
             .Append("suggested:\n");
         foreach (var c in coins)

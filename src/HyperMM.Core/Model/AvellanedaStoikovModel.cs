@@ -14,14 +14,16 @@ public sealed class AvellanedaStoikovModel : IQuotingModel
 
     private readonly InstrumentSpec _instrument;
     private readonly double _horizonSeconds;
+    private readonly FairValue _fairValue;
 
-    public AvellanedaStoikovModel(AvellanedaStoikovParameters parameters, InstrumentSpec instrument, double horizonSeconds)
+    public AvellanedaStoikovModel(AvellanedaStoikovParameters parameters, InstrumentSpec instrument, double horizonSeconds, FairValue? fairValue = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(instrument);
         Parameters = parameters;
         _instrument = instrument;
         _horizonSeconds = horizonSeconds;
+        _fairValue = fairValue ?? FairValue.Mid;
     }
 
     public static QuotingModelDefinition Definition { get; } = new(
@@ -29,7 +31,7 @@ public sealed class AvellanedaStoikovModel : IQuotingModel
         "Avellaneda-Stoikov (2008) reservation price and spread, with size skew, position caps and fill pressure",
         AvellanedaStoikovParameters.Schema,
         AvellanedaStoikovParameters.CheckAcross,
-        (strategy, instrument) => new AvellanedaStoikovModel(AvellanedaStoikovParameters.From(strategy), instrument, strategy.Volatility.HorizonSeconds));
+        (strategy, instrument) => new AvellanedaStoikovModel(AvellanedaStoikovParameters.From(strategy), instrument, strategy.Volatility.HorizonSeconds, strategy.FairValue));
 
     public AvellanedaStoikovParameters Parameters { get; }
 
@@ -38,22 +40,25 @@ public sealed class AvellanedaStoikovModel : IQuotingModel
 
     public ModelQuote Quote(in QuoteContext context)
     {
+        var fair = _fairValue.Evaluate(context.Top, _instrument);
         var inputs = new QuoteInputs(
             context.Top,
             context.Position,
             context.UnsettledBidSize,
             context.UnsettledAskSize,
             context.Market.Sigma2HorizonBps2,
-            PressureStage(context.SecondsWithoutFill));
-        return ToModelQuote(QuoteEngine.Compute(inputs, Parameters, _instrument));
+            PressureStage(context.SecondsWithoutFill),
+            fair.OffsetBps);
+        return ToModelQuote(QuoteEngine.Compute(inputs, Parameters, _instrument), fair);
     }
 
-    /// <summary>The engine's decomposition as the seam's quote: the two orders and the steps in order.</summary>
-    public ModelQuote ToModelQuote(QuoteResult r)
+    /// <summary>The engine's decomposition as the seam's quote: the two orders and the steps in order (the fair value's first, if any).</summary>
+    public ModelQuote ToModelQuote(QuoteResult r, FairValueQuote? fair = null)
     {
         var p = Parameters;
         QuoteTerm[] terms =
         [
+            .. (fair ?? FairValueQuote.AtMid).Terms,
             new("sigma2HBps2", "sigma2_h (bps², h = horizon)", r.Sigma2HorizonBps2, F(r.Sigma2HorizonBps2, "0.###") + " (h=" + F(_horizonSeconds, "0.#") + "s)"),
             new("q", "q = position / cap", r.Q, F(r.Q, "0.####")),
             new("reservationBps", "reservation (bps, price)", r.ReservationBps, $"{F(r.ReservationBps, "0.###")} → {Px(decimal.Round(r.ReservationPrice, 6))}"),

@@ -14,6 +14,8 @@ public static class CommonParameters
     [
         new("coin", ParameterKind.Coin, "perp coin as named in the venue's meta", Required: true),
         new(ModelKey, ParameterKind.Model, "the quoting model (its own keys: docs/MODEL.md)", Default: AvellanedaStoikovModel.ModelName),
+        new(FairValue.Key, ParameterKind.FairValue, "the centre every model quotes around: the mid, or Stoikov's micro-price (needs microprice_g_ticks)", Default: FairValue.MidName),
+        new(FairValue.TableKey, ParameterKind.NumberTable, "micro-price adjustment G*(I, S) in ticks: rows by spread (1, 2, ... ticks), columns by imbalance bucket (hypermm calibrate)"),
         new("mm_order_size", ParameterKind.Quantity, "base quote size, coin units", Required: true, Min: 0, Max: 1_000_000, MinExclusive: true),
         new("mm_max_abs_position", ParameterKind.Quantity, "cap on |position|, coin units, counting resting orders", Required: true, Min: 0, Max: 10_000_000, MinExclusive: true),
         new("cycle_interval_seconds", ParameterKind.Number, "minimum seconds between requotes", Min: 0.05, Max: 3_600, Default: 1.0),
@@ -34,7 +36,7 @@ public static class CommonParameters
     ]);
 
     /// <summary>Keys that belong to one strategy only, never to <c>defaults</c>.</summary>
-    public static bool IsPerStrategyOnly(string key) => key is "coin" or "key_env" or "account";
+    public static bool IsPerStrategyOnly(string key) => key is "coin" or "key_env" or "account" or FairValue.TableKey;
 
     /// <summary>The numeric common keys as fields of <see cref="StrategyParameters"/>, read or replaced by config name.</summary>
     internal static IReadOnlyDictionary<string, (Func<StrategyParameters, double> Get, Func<StrategyParameters, double, StrategyParameters> Set)> Fields { get; } =

@@ -1,3 +1,5 @@
+using HyperMM.Core.Primitives;
+
 namespace HyperMM.Core.Model;
 
 /// <summary>The fill-pressure stage as a pure function of time since the last fill (or since the strategy could first quote).</summary>
@@ -30,5 +32,17 @@ public static class FillPressure
 
         var tightened = clampedSpreadBps * Math.Pow(1.0 - options.TightenPerStep, stage);
         return Math.Min(clampedSpreadBps, Math.Max(options.MinSpreadBps, tightened));
+    }
+
+    /// <summary>The side that may cross at the last pressure stage: the one that reduces a large enough inventory.</summary>
+    public static Side? CrossingSide(int stage, double q, decimal position, FillPressureOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (stage <= 0 || stage < options.MaxSteps || position == 0m || Math.Abs(q) < options.CrossMinInventory)
+        {
+            return null;
+        }
+
+        return position > 0m ? Side.Sell : Side.Buy;
     }
 }

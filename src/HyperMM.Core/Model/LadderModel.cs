@@ -5,7 +5,7 @@ using HyperMM.Core.Primitives;
 namespace HyperMM.Core.Model;
 
 /// <summary>
-/// <c>model: ladder</c>: a symmetric grid of <c>ladder_levels</c> bids and asks around the mid, the first
+/// <c>model: ladder</c>: a symmetric grid of <c>ladder_levels</c> bids and asks around the fair value (the mid by default), the first
 /// <c>ladder_first_bps</c> from it and each next one <c>ladder_step_bps</c> further, every level
 /// <c>mm_order_size</c>, the centre leaning <c>ladder_skew_bps</c> × q against the inventory. Post-only, no fill
 /// pressure. The position cap counts the levels nearer the mid (and unsettled orders), so the whole ladder never
@@ -61,13 +61,15 @@ public sealed class LadderModel : IQuotingModel
 
         var mid = top.Mid;
         var q = Math.Clamp((double)(context.Position / _strategy.MaxAbsPosition), -1.0, 1.0);
-        var centreBps = -q * _skewBps;
+        var fair = _strategy.FairValue.Evaluate(top, _instrument);
+        var centreBps = fair.OffsetBps - (q * _skewBps);
         var orders = new SideQuote[2 * _levels];
         AddSide(orders, 0, Side.Buy, context, mid, centreBps);
         AddSide(orders, _levels, Side.Sell, context, mid, centreBps);
         var spread = 2.0 * _firstBps;
         QuoteTerm[] terms =
         [
+            .. fair.Terms,
             new("q", "q = position / cap", q, q.ToString("0.####", CultureInfo.InvariantCulture)),
             new("centreBps", "centre (bps from mid)", centreBps),
             new("levels", "levels per side", _levels),

@@ -1,6 +1,7 @@
 namespace HyperMM.Core.Model;
 
-/// <summary>The type a strategy parameter holds. Model parameters are numeric (Quantity, Number, WholeNumber).</summary>
+/// <summary>The type a strategy parameter holds. Model parameters are numeric (Quantity, Number, WholeNumber);
+/// NumberTable is a list of rows of numbers (the micro-price table).</summary>
 public enum ParameterKind
 {
     Quantity = 0,
@@ -11,4 +12,6 @@ public enum ParameterKind
     OptionalAddress = 5,
     RequoteMode = 6,
     Model = 7,
+    FairValue = 8,
+    NumberTable = 9,
 }

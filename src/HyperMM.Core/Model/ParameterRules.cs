@@ -56,6 +56,19 @@ public static class ParameterRules
         }
     }
 
+    /// <summary>
+    /// The rule "<paramref name="lowKey"/> ≤ <paramref name="highKey"/>" on a model's values, blamed on the low key
+    /// (or, when <paramref name="blameHigh"/>, caused by the high one: a default made wrong by the other key).
+    /// </summary>
+    public static ParameterViolation? NotAbove(ModelParameters model, string lowKey, string highKey, bool blameHigh = false)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var (low, high) = (model[lowKey], model[highKey]);
+        return low > high
+            ? new(lowKey, $"value {Number(low)} is above {highKey} {Number(high)} (allowed: {lowKey} <= {highKey})", Cause: blameHigh ? highKey : null)
+            : null;
+    }
+
     /// <summary>A number as error messages show it.</summary>
     public static string Number(double value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
 }

@@ -30,6 +30,8 @@ public sealed record ParameterSpec(
         ParameterKind.OptionalAddress => "empty, or 0x followed by 40 hex digits (the account's address, never a key)",
         ParameterKind.RequoteMode => "amend or replace",
         ParameterKind.Model => "one of " + string.Join(", ", QuotingModels.Names),
+        ParameterKind.FairValue => string.Join(" or ", FairValue.Names),
+        ParameterKind.NumberTable => "a list of rows of numbers in ticks, one row per spread of 1, 2, ... ticks, every row as long as the first, e.g. [[-0.4, 0, 0.4], [-0.6, 0, 0.6]]",
         _ => RangeText(),
     };
 

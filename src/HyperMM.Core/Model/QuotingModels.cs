@@ -10,6 +10,7 @@ public static class QuotingModels
     [
         AvellanedaStoikovModel.Definition,
         LadderModel.Definition,
+        GlftModel.Definition,
     ];
 
     /// <summary>The model a strategy uses when its config has no <c>model:</c> key: the seed's.</summary>

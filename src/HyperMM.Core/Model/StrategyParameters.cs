@@ -18,6 +18,9 @@ public sealed record StrategyParameters
     /// <summary>The quoting model and its keys' values (<c>model:</c>, default the seed's Avellaneda-Stoikov).</summary>
     public required ModelParameters Model { get; init; }
 
+    /// <summary><c>fair_value</c> (and <c>microprice_g_ticks</c>): the centre the model quotes around; the mid by default.</summary>
+    public FairValue FairValue { get; init; } = FairValue.Mid;
+
     /// <summary><c>mm_order_size</c>: base quote size, coin units.</summary>
     public required decimal OrderSize { get; init; }
 

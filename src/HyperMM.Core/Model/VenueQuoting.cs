@@ -63,4 +63,59 @@ public static class VenueQuoting
         var minimum = instrument.MinimumSizeAt(price);
         return allowRaise && minimum <= capacityLots ? (minimum, SideQuoteStatus.Quoted) : (0m, SideQuoteStatus.BelowMinNotional);
     }
+
+    /// <summary>Neither side quoted: the book has no two-sided market.</summary>
+    public static IReadOnlyList<SideQuote> NoMarket { get; } =
+    [
+        new SideQuote(Side.Buy, 0m, 0m, 0m, 0.0, 0m, TimeInForce.Alo, false, false, SideQuoteStatus.NoMarket),
+        new SideQuote(Side.Sell, 0m, 0m, 0m, 0.0, 0m, TimeInForce.Alo, false, false, SideQuoteStatus.NoMarket),
+    ];
+
+    /// <summary>
+    /// One bid and one ask from model prices and sizes, the steps every one-bid-one-ask model shares (docs/MODEL.md §5,
+    /// §7, §8): each price kept one tick behind the opposite touch, except <paramref name="crossSide"/>'s, placed at
+    /// the opposite touch reduce-only and sized at most the position; rounded (bids down, asks up), a collision after
+    /// rounding moving the non-crossing side one tick away; each size within the cap counting unsettled orders, to the
+    /// lot and the venue minimum.
+    /// </summary>
+    public static (SideQuote Bid, SideQuote Ask) BidAndAsk(
+        in QuoteInputs inputs, decimal maxAbsPosition, InstrumentSpec instrument,
+        decimal bidModel, decimal askModel, double bidModelSize, double askModelSize, TimeInForce tif, Side? crossSide)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        var top = inputs.Top;
+        var bidPx = crossSide == Side.Buy ? OppositeTouch(Side.Buy, top) : BehindTouch(Side.Buy, bidModel, top, instrument);
+        var askPx = crossSide == Side.Sell ? OppositeTouch(Side.Sell, top) : BehindTouch(Side.Sell, askModel, top, instrument);
+
+        var bid = Round(Side.Buy, bidPx, instrument);
+        var ask = Round(Side.Sell, askPx, instrument);
+        if (bid >= ask)
+        {
+            if (crossSide == Side.Sell)
+            {
+                bid = Round(Side.Buy, ask - instrument.TickAt(ask), instrument);
+            }
+            else
+            {
+                ask = Round(Side.Sell, bid + instrument.TickAt(bid), instrument);
+            }
+        }
+
+        var bidCapacity = Capacity(Side.Buy, maxAbsPosition, inputs.Position, inputs.UnsettledBidSize);
+        var askCapacity = Capacity(Side.Sell, maxAbsPosition, inputs.Position, inputs.UnsettledAskSize);
+        if (crossSide == Side.Buy)
+        {
+            bidCapacity = Math.Min(bidCapacity, -inputs.Position);
+        }
+        else if (crossSide == Side.Sell)
+        {
+            askCapacity = Math.Min(askCapacity, inputs.Position);
+        }
+
+        var (bidSize, bidStatus) = Size(bidModelSize, bidCapacity, bid, instrument, DoesNotAddToInventory(Side.Buy, inputs.Position));
+        var (askSize, askStatus) = Size(askModelSize, askCapacity, ask, instrument, DoesNotAddToInventory(Side.Sell, inputs.Position));
+        return (
+            new SideQuote(Side.Buy, bidModel, bidPx, bid, bidModelSize, bidSize, tif, crossSide == Side.Buy, crossSide == Side.Buy, bidStatus),
+            new SideQuote(Side.Sell, askModel, askPx, ask, askModelSize, askSize, tif, crossSide == Side.Sell, crossSide == Side.Sell, askStatus));
+    }
 }

@@ -220,6 +220,6 @@ public class StrategyConfigLoaderTests
     public void Parse_UnknownModel_NamesTheKnownOnes()
     {
         var ex = Fails(Minimal + "\n    model: glft_2013\n");
-        Assert.Equal("test.yaml:12: strategy 'mm_eth_perp', key 'model': 'glft_2013' is not a quoting model (allowed: one of avellaneda_stoikov, ladder)", ex.Message);
+        Assert.Equal("test.yaml:12: strategy 'mm_eth_perp', key 'model': 'glft_2013' is not a quoting model (allowed: one of avellaneda_stoikov, ladder, glft)", ex.Message);
     }
 }

@@ -52,11 +52,12 @@ public class LadderModelTests
     }
 
     [Fact]
-    public void Registry_FindsBothModelsByName()
+    public void Registry_FindsEveryModelByName()
     {
         Assert.Same(AvellanedaStoikovModel.Definition, QuotingModels.Find("avellaneda_stoikov"));
         Assert.Same(LadderModel.Definition, QuotingModels.Find("ladder"));
         Assert.Same(AvellanedaStoikovModel.Definition, QuotingModels.Default);
-        Assert.Null(QuotingModels.Find("glft"));
+        Assert.Same(GlftModel.Definition, QuotingModels.Find("glft"));
+        Assert.Null(QuotingModels.Find("grid"));
     }
 }
