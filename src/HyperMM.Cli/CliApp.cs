@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HyperMM.Cli.Commands;
+using HyperMM.Cli.Failures;
 
 namespace HyperMM.Cli;
 

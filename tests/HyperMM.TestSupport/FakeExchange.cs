@@ -77,6 +77,9 @@ public sealed class FakeExchange : IExchange
     /// </summary>
     public Func<ModifyRequest, OrderResult?>? ModifyScript { get; set; }
 
+    /// <summary>When set and it returns a result for a cancel, that result is answered and the order stays open.</summary>
+    public Func<CancelRequest, CancelResult?>? CancelScript { get; set; }
+
     public int AccountQueries { get; private set; }
 
     public int OrderLookups { get; private set; }
@@ -295,6 +298,12 @@ public sealed class FakeExchange : IExchange
             foreach (var cancel in cancels)
             {
                 Cancelled.Add(cancel);
+                if (CancelScript?.Invoke(cancel) is { } scripted)
+                {
+                    results.Add(scripted);
+                    continue;
+                }
+
                 if (Find(cancel.OrderId, cancel.Cloid) is not { } target)
                 {
                     results.Add(CancelResult.Failed(RejectReason.OrderNotFound, NotFound));

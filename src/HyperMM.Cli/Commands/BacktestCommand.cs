@@ -1,6 +1,7 @@
 using System.CommandLine;
-using HyperMM.Cli.Reports;
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Output;
+using HyperMM.Cli.Reports;
 using HyperMM.Core.Instruments;
 using HyperMM.Core.Model;
 using HyperMM.Simulation.Backtest;

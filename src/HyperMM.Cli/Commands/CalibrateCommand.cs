@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Output;
 using HyperMM.Core.Primitives;
 using HyperMM.Simulation.Calibration;

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using HyperMM.Cli.Config;
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Hosting;
-using HyperMM.Journal;
 using HyperMM.Cli.Safety;
+using HyperMM.Journal;
 using HyperMM.Simulation.Backtest;
 using Microsoft.Data.Sqlite;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HyperMM.Cli.Config;
+using HyperMM.Cli.Failures;
 using HyperMM.Core.Model;
 
 namespace HyperMM.Cli.Commands;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using HyperMM.Cli.Dashboard;
+using HyperMM.Cli.Failures;
 using HyperMM.Journal;
 
 namespace HyperMM.Cli.Commands;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HyperMM.Cli.Doctor;
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Hosting;
 using HyperMM.Hyperliquid.Accounts;
 using HyperMM.Hyperliquid.Info;

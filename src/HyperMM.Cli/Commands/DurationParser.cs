@@ -1,4 +1,5 @@
 using System.Globalization;
+using HyperMM.Cli.Failures;
 
 namespace HyperMM.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HyperMM.Cli.Config;
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Hosting;
 using HyperMM.LocalExchange;
 using HyperMM.LocalExchange.Accounts;

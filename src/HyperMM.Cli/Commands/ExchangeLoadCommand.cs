@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HyperMM.Cli.Failures;
 using HyperMM.LocalExchange;
 using HyperMM.LocalExchange.Load;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HyperMM.Cli.Failures;
 using HyperMM.Core.Primitives;
 
 namespace HyperMM.Cli.Commands;

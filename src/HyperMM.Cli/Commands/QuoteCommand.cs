@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HyperMM.Cli.Config;
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Output;
 using HyperMM.Core.Instruments;
 using HyperMM.Core.Market;
@@ -103,9 +104,3 @@ public sealed record QuoteRequestInputs(
     PerCoinValues RestingBid,
     PerCoinValues RestingAsk,
     double SecondsWithoutFill);
-
-/// <summary>One strategy's decomposed quote.</summary>
-public sealed record QuoteLine(StrategyParameters Strategy, InstrumentSpec Instrument, double VolBps1s, QuoteContext Context, ModelQuote Quote)
-{
-    public string Mode => Quote.Stage == 0 ? "normal" : string.Create(CultureInfo.InvariantCulture, $"fill pressure {Quote.Stage}");
-}

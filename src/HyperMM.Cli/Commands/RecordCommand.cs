@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Hosting;
 using HyperMM.Core.Primitives;
 using HyperMM.Hyperliquid.Accounts;

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using HyperMM.Journal;
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Reports;
+using HyperMM.Journal;
 using Microsoft.Data.Sqlite;
 
 namespace HyperMM.Cli.Commands;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Hosting;
 
 namespace HyperMM.Cli.Commands;
@@ -22,7 +23,7 @@ public static class RunCommand
         var dashboardPort = new Option<int>("--dashboard-port") { Description = "Dashboard port (0: any free port).", DefaultValueFactory = _ => 0 };
         var plain = new Option<bool>("--plain") { Description = "Print status lines instead of the live table (default when output is not a terminal)." };
         var noWatchdog = new Option<bool>("--no-watchdog") { Description = "Testnet/mainnet: do not start the watchdog process that cancels orders if this one dies." };
-        var watchdogTimeout = new Option<int>("--watchdog-timeout") { Description = "Seconds without progress of a strategy loop (frozen or stuck engine) after which the watchdog cancels its orders.", DefaultValueFactory = _ => WatchdogCommand.DefaultTimeoutSeconds };
+        var watchdogTimeout = new Option<int>("--watchdog-timeout") { Description = "Seconds without progress of a strategy loop (frozen or stuck engine) after which the watchdog cancels its orders.", DefaultValueFactory = _ => RunSettings.DefaultWatchdogTimeoutSeconds };
         var journalTimeout = new Option<int>("--journal-timeout") { Description = "Seconds a journal write waits for a lock held by another process before the run halts (the journal failed).", DefaultValueFactory = _ => (int)Journal.JournalFile.DefaultBusyTimeout.TotalSeconds };
         var faults = new Option<string?>("--local-faults") { Description = "Embedded local exchange only: fault switches, e.g. \"drop-ws-every=5,http-fail-fraction=0.05\" (names as the fault options of hypermm exchange)." };
 

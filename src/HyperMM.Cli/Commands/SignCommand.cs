@@ -1,6 +1,7 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using HyperMM.Cli.Failures;
 using HyperMM.Core.Primitives;
 using HyperMM.Hyperliquid.Actions;
 using HyperMM.Hyperliquid.Json;

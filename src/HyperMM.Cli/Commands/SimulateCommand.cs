@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Output;
 using HyperMM.Simulation.Paper;
 

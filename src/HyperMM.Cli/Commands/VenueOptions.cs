@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HyperMM.Cli.Config;
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Hosting;
 
 namespace HyperMM.Cli.Commands;
@@ -10,8 +11,6 @@ namespace HyperMM.Cli.Commands;
 /// </summary>
 public sealed class VenueOptions
 {
-    public const string ConfirmMainnetFlag = "--i-understand-this-trades-real-money";
-
     public Option<string?> Config { get; } = CommonOptions.Config();
 
     private string ConfigFile(ParseResult parse) => StrategyConfigLoader.ResolvePath(parse.GetValue(Config));
@@ -24,7 +23,7 @@ public sealed class VenueOptions
         DefaultValueFactory = _ => "local",
     };
 
-    public Option<bool> ConfirmMainnet { get; } = new(ConfirmMainnetFlag) { Description = "Required with --network mainnet." };
+    public Option<bool> ConfirmMainnet { get; } = new(VenueArguments.ConfirmMainnetFlag) { Description = "Required with --network mainnet." };
 
     public Option<string?> ExchangeUrl { get; } = new("--exchange-url") { Description = "With --network local: a running 'hypermm exchange' (http://127.0.0.1:PORT) instead of an embedded one." };
 
@@ -48,7 +47,7 @@ public sealed class VenueOptions
         var network = parse.GetValue(Network)!;
         if (network == "mainnet" && !parse.GetValue(ConfirmMainnet))
         {
-            throw new UsageException($"--network mainnet trades real money: add {ConfirmMainnetFlag} to confirm");
+            throw new UsageException($"--network mainnet trades real money: add {VenueArguments.ConfirmMainnetFlag} to confirm");
         }
 
         Uri? url = null;
@@ -97,38 +96,6 @@ public sealed class VenueOptions
         if (settings.Network == "local" && settings.ExchangeUrl is null)
         {
             throw new UsageException($"{command} needs a venue: --network testnet, --network mainnet, or --network local with --exchange-url of a running 'hypermm exchange' (the embedded exchange only lives inside 'hypermm run')");
-        }
-    }
-
-    /// <summary>The arguments that make another hypermm process (the watchdog) reach the same venue and strategies.</summary>
-    public static IEnumerable<string> ToArguments(RunSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        yield return "--network";
-        yield return settings.Network;
-        if (settings.Network == "mainnet")
-        {
-            yield return ConfirmMainnetFlag;
-        }
-
-        yield return "--config";
-        yield return settings.ConfigPath;
-        if (settings.StrategyFilter is { } one)
-        {
-            yield return "--strategy";
-            yield return one;
-        }
-
-        if (settings.ExchangeUrl is { } url)
-        {
-            yield return "--exchange-url";
-            yield return url.ToString();
-        }
-
-        if (settings.KeysFile is { } keys)
-        {
-            yield return "--keys-file";
-            yield return keys;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperMM.Cli.Config;
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Output;
 using HyperMM.Core.Accounting;
 using HyperMM.Core.Model;

@@ -1,3 +1,5 @@
+using HyperMM.Cli.Failures;
+
 namespace HyperMM.Cli.Commands;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -11,12 +12,10 @@ namespace HyperMM.Cli.Commands;
 /// </summary>
 public static class WatchdogCommand
 {
-    public const int DefaultTimeoutSeconds = 30;
-
     public static Command Build()
     {
         var venue = new VenueOptions();
-        var timeout = new Option<int>("--timeout-seconds") { Description = "Silence after which a strategy counts as hung.", DefaultValueFactory = _ => DefaultTimeoutSeconds };
+        var timeout = new Option<int>("--timeout-seconds") { Description = "Silence after which a strategy counts as hung.", DefaultValueFactory = _ => RunSettings.DefaultWatchdogTimeoutSeconds };
         var db = new Option<string?>("--db") { Description = "The engine's journal: what the watchdog did is noted there." };
         var runId = new Option<long>("--run-id") { Description = "The engine's run in the journal." };
         var logs = new Option<string?>("--log-dir") { Description = "Folder for the watchdog's JSON log." };

@@ -1,4 +1,5 @@
 using HyperMM.Cli.Hosting;
+using HyperMM.Cli.Output;
 using HyperMM.Core.Strategy;
 using Prometheus;
 

@@ -1,3 +1,4 @@
+using HyperMM.Cli.Failures;
 using HyperMM.Core.Model;
 using HyperMM.Hyperliquid.Signing;
 

@@ -1,4 +1,5 @@
 using HyperMM.Cli.Doctor;
+using HyperMM.Cli.Failures;
 using HyperMM.Core.Model;
 using HyperMM.Core.Trading;
 using HyperMM.Hyperliquid;

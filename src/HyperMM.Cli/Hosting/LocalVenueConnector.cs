@@ -1,3 +1,4 @@
+using HyperMM.Cli.Failures;
 using HyperMM.Core.Model;
 using HyperMM.Core.Trading;
 using HyperMM.Hyperliquid.Accounts;

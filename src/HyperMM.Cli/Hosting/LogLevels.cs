@@ -1,4 +1,5 @@
 using HyperMM.Cli.Commands;
+using HyperMM.Cli.Failures;
 using Microsoft.Extensions.Logging;
 
 namespace HyperMM.Cli.Hosting;

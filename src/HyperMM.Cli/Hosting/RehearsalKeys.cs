@@ -1,3 +1,4 @@
+using HyperMM.Cli.Failures;
 using HyperMM.Core.Model;
 using HyperMM.Core.Primitives;
 using HyperMM.Hyperliquid.Signing;

@@ -1,10 +1,11 @@
 using System.Globalization;
 using HyperMM.Cli.Commands;
 using HyperMM.Cli.Dashboard;
-using HyperMM.Journal;
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Output;
 using HyperMM.Cli.Safety;
 using HyperMM.Core.Strategy;
+using HyperMM.Journal;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -92,7 +93,7 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
         }
 
         using var viewStop = new CancellationTokenSource();
-        var view = LiveView.RunAsync(_host.Slots, settings.LiveTable, output, time, viewStop.Token);
+        var view = LiveView.RunAsync(() => [.. _host.Slots.Select(s => s.Snapshot())], settings.LiveTable, output, time, viewStop.Token);
         await _host.RunAsync(runFor.Token).ConfigureAwait(false);
         await viewStop.CancelAsync().ConfigureAwait(false);
         await view.ConfigureAwait(false);
@@ -116,7 +117,7 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
     }
 
     private IEnumerable<string> WatchdogArguments(long runId) =>
-        VenueOptions.ToArguments(settings).Concat(
+        VenueArguments.Of(settings).Concat(
         [
             "--db", Path.GetFullPath(settings.DatabasePath),
             "--run-id", runId.ToString(CultureInfo.InvariantCulture),
@@ -136,7 +137,7 @@ public sealed class RunSession(RunSettings settings, VenueConnectorFactory conne
         console.Write(StatusTable.Build([.. slots.Select(s => s.Snapshot())], final: true, console.Profile.Width, time.GetElapsedTime(_started)));
         foreach (var slot in slots)
         {
-            await output.WriteLineAsync(LiveView.Line(slot) + (settings.DryRun ? string.Empty : $"; orders left: {slot.OrdersLeft?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}")).ConfigureAwait(false);
+            await output.WriteLineAsync(LiveView.Line(slot.Snapshot()) + (settings.DryRun ? string.Empty : $"; orders left: {slot.OrdersLeft?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}")).ConfigureAwait(false);
         }
 
         var failed = slots.Count(s => s.Error is not null);

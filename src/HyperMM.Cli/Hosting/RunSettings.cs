@@ -51,8 +51,11 @@ public sealed record RunSettings
     /// <summary>How long a journal write waits for a lock another process holds before the run halts (journal failed).</summary>
     public TimeSpan JournalBusyTimeout { get; init; } = Journal.JournalFile.DefaultBusyTimeout;
 
+    /// <summary>The watchdog's default silence before it cancels (run --watchdog-timeout, watchdog --timeout-seconds).</summary>
+    public const int DefaultWatchdogTimeoutSeconds = 30;
+
     /// <summary>A strategy whose loop makes no progress for this long has its orders cancelled by the watchdog.</summary>
-    public TimeSpan WatchdogTimeout { get; init; } = TimeSpan.FromSeconds(Commands.WatchdogCommand.DefaultTimeoutSeconds);
+    public TimeSpan WatchdogTimeout { get; init; } = TimeSpan.FromSeconds(DefaultWatchdogTimeoutSeconds);
 
     /// <summary>Local exchange only: fault switches for rehearsals (see <c>hypermm exchange --help</c>).</summary>
     public string? LocalExchangeArguments { get; init; }

@@ -1,3 +1,4 @@
+using HyperMM.Cli.Output;
 using HyperMM.Core.Model;
 using HyperMM.Core.Strategy;
 using HyperMM.Core.Trading;

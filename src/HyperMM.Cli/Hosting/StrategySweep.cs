@@ -1,5 +1,7 @@
 using HyperMM.Cli.Commands;
+using HyperMM.Cli.Failures;
 using HyperMM.Core.Model;
+using HyperMM.Core.Trading;
 
 namespace HyperMM.Cli.Hosting;
 
@@ -43,15 +45,16 @@ public static class StrategySweep
         {
             // The connector owns the session and disposes it; the sweep only uses it.
             var exchange = await connector.ConnectAsync(strategy, cancellationToken).ConfigureAwait(false);
-            var outcome = await OrderSweeper.SweepAndVerifyAsync(exchange, strategy, cancellationToken).ConfigureAwait(false);
+            var outcome = await new OwnOrders(strategy.Name).CancelAndConfirmAsync(exchange, strategy.Coin, cancellationToken).ConfigureAwait(false);
+            var account = exchange.Account;
             code = outcome.Clean ? ExitCodes.Ok : ExitCodes.TradingFailure;
             line = outcome.Clean && outcome.Cancelled == 0
-                ? $"{strategy.Name}: nothing to cancel on {outcome.Account}; none left"
+                ? $"{strategy.Name}: nothing to cancel on {account}; none left"
                 : outcome.Clean
-                ? $"{strategy.Name}: cancelled {outcome.Cancelled} order(s) on {outcome.Account}; none left"
-                : $"{strategy.Name}: {outcome.Left.Count} order(s) still open on {outcome.Account} after {OrderSweeper.Rounds} attempts"
+                ? $"{strategy.Name}: cancelled {outcome.Cancelled} order(s) on {account}; none left"
+                : $"{strategy.Name}: {outcome.Left.Count} order(s) still open on {account} after {OwnOrders.ConfirmRounds} attempts"
                   + (outcome.Refusal is null ? string.Empty : $" (venue: {outcome.Refusal})") + ":"
-                  + string.Concat(outcome.Left.Select(o => Environment.NewLine + "  " + OrderSweeper.Describe(o)));
+                  + string.Concat(outcome.Left.Select(o => Environment.NewLine + "  " + OpenOrderText.Describe(o)));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

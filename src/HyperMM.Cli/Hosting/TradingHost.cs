@@ -1,3 +1,4 @@
+using HyperMM.Cli.Failures;
 using HyperMM.Core.Model;
 using HyperMM.Core.Primitives;
 using HyperMM.Core.Strategy;
@@ -127,13 +128,13 @@ public sealed class TradingHost
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60), _time); // room for a rate-limit pause
             try
             {
-                var outcome = await OrderSweeper.SweepAndVerifyAsync(slot.Exchange, slot.Parameters, cts.Token).ConfigureAwait(false);
+                var outcome = await new OwnOrders(slot.Name).CancelAndConfirmAsync(slot.Exchange, slot.Parameters.Coin, cts.Token).ConfigureAwait(false);
                 slot.OrdersLeft = outcome.Left.Count;
                 if (!outcome.Clean)
                 {
                     _observer.OnNote(slot.Name, _time.GetUtcNow().ToUnixTimeMilliseconds(), "error",
                         $"{outcome.Left.Count} order(s) still open after shutdown{(outcome.Refusal is null ? string.Empty : " (venue: " + outcome.Refusal + ")")}: "
-                        + string.Join("; ", outcome.Left.Select(OrderSweeper.Describe)));
+                        + string.Join("; ", outcome.Left.Select(OpenOrderText.Describe)));
                 }
 
                 return;

@@ -1,3 +1,4 @@
+using HyperMM.Cli.Failures;
 using HyperMM.Hyperliquid.Accounts;
 using HyperMM.LocalExchange;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperMM.Cli.Commands;
+using HyperMM.Cli.Failures;
 using HyperMM.Journal;
 using Microsoft.Extensions.Logging;
 

@@ -34,7 +34,7 @@ public static class FigureCsv
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new Commands.UsageException($"--csv: cannot write '{path}': {ex.Message}");
+            throw new Failures.UsageException($"--csv: cannot write '{path}': {ex.Message}");
         }
     }
 

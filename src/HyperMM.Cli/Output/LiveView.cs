@@ -1,5 +1,4 @@
 using System.Globalization;
-using HyperMM.Cli.Hosting;
 using HyperMM.Core.Primitives;
 using HyperMM.Core.Strategy;
 using Spectre.Console;
@@ -14,7 +13,7 @@ public static class LiveView
 {
     public static readonly TimeSpan LineInterval = TimeSpan.FromSeconds(10);
 
-    public static async Task RunAsync(IReadOnlyList<StrategySlot> slots, bool liveTable, TextWriter output, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task RunAsync(Func<IReadOnlyList<SlotSnapshot>> slots, bool liveTable, TextWriter output, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slots);
         ArgumentNullException.ThrowIfNull(output);
@@ -23,7 +22,7 @@ public static class LiveView
             if (liveTable)
             {
                 var started = time.GetTimestamp();
-                Spectre.Console.Table Table() => StatusTable.Build([.. slots.Select(s => s.Snapshot())], final: false, AnsiConsole.Profile.Width, time.GetElapsedTime(started));
+                Spectre.Console.Table Table() => StatusTable.Build(slots(), final: false, AnsiConsole.Profile.Width, time.GetElapsedTime(started));
                 await AnsiConsole.Live(Table()).AutoClear(true).StartAsync(async context =>
                 {
                     while (!cancellationToken.IsCancellationRequested)
@@ -38,7 +37,7 @@ public static class LiveView
             while (!cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(LineInterval, time, cancellationToken).ConfigureAwait(false);
-                foreach (var slot in slots)
+                foreach (var slot in slots())
                 {
                     await output.WriteLineAsync(Line(slot)).ConfigureAwait(false);
                 }
@@ -50,7 +49,7 @@ public static class LiveView
     }
 
     /// <summary>One strategy in one line, for logs and pipes.</summary>
-    public static string Line(StrategySlot slot)
+    public static string Line(SlotSnapshot slot)
     {
         ArgumentNullException.ThrowIfNull(slot);
         return Line(slot.Name, slot.Status, slot.Error);

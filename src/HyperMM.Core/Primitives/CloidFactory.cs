@@ -2,7 +2,8 @@ namespace HyperMM.Core.Primitives;
 
 /// <summary>
 /// Makes client order ids that identify the strategy that sent them, so a restarted process (or a trader reading
-/// <c>openOrders</c>) can tell its own orders from anyone else's on the same account.
+/// <c>openOrders</c>) can tell its own orders from anyone else's on the same account (the rule that reads the tag back:
+/// <see cref="Trading.OwnOrders"/>).
 /// Layout (big-endian, 16 bytes): 4 bytes strategy tag (FNV-1a of the strategy name) | 4 bytes run id | 8 bytes sequence.
 /// </summary>
 public sealed class CloidFactory
@@ -33,8 +34,6 @@ public sealed class CloidFactory
 
         return hash;
     }
-
-    public bool Owns(Cloid cloid) => cloid.Tag == Tag;
 
     public Cloid Next() => new(_prefix | Interlocked.Increment(ref _sequence));
 }

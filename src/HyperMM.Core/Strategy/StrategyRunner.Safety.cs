@@ -101,7 +101,7 @@ public sealed partial class StrategyRunner
         }
 
         // Our tracked orders that the venue no longer lists are gone; ours it lists that we lost track of are cancelled.
-        var venueByCloid = account.OpenOrders.Where(o => o.Cloid is { } c && maker.Cloids.Owns(c)).ToDictionary(o => o.Cloid!.Value);
+        var venueByCloid = _ours.In(account).ToDictionary(o => o.Cloid!.Value);
         foreach (var order in maker.Orders.All.ToList())
         {
             if (venueByCloid.Remove(order.Cloid, out var listed))
@@ -116,7 +116,7 @@ public sealed partial class StrategyRunner
 
         if (venueByCloid.Count > 0)
         {
-            var cancels = venueByCloid.Values.Select(o => new CancelRequest(o.Coin, o.OrderId, o.Cloid)).ToList();
+            var cancels = venueByCloid.Values.Select(OwnOrders.CancelOf).ToList();
             await CancelPatientlyAsync(maker, cancels, "orders the venue lists that we lost track of", ct).ConfigureAwait(false);
         }
 

@@ -21,6 +21,7 @@ public sealed partial class StrategyRunner
     private readonly TimeProvider _time;
     private readonly IStrategyObserver _observer;
     private readonly StrategyRunnerOptions _options;
+    private readonly OwnOrders _ours;
     private readonly SideBackoff _bidBackoff = new();
     private readonly SideBackoff _askBackoff = new();
     private Task<bool>? _pendingWait;
@@ -53,6 +54,7 @@ public sealed partial class StrategyRunner
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(options);
         _parameters = parameters;
+        _ours = new OwnOrders(parameters.Name);
         _exchange = exchange;
         _time = time;
         _observer = observer ?? NullStrategyObserver.Instance;
@@ -132,9 +134,9 @@ public sealed partial class StrategyRunner
         var stale = new List<CancelRequest>();
         foreach (var order in account.OpenOrders)
         {
-            if (order.Cloid is { } c && maker.Cloids.Owns(c))
+            if (_ours.IsOurs(order))
             {
-                stale.Add(new CancelRequest(order.Coin, order.OrderId, order.Cloid));
+                stale.Add(OwnOrders.CancelOf(order));
             }
             else
             {
@@ -339,14 +341,8 @@ public sealed partial class StrategyRunner
             }
 
             // Belt and braces: whatever the venue still lists under our tag goes too.
-            var account = await _exchange.GetAccountAsync(_parameters.Coin, cts.Token).ConfigureAwait(false);
-            var leftovers = account.OpenOrders.Where(o => o.Cloid is { } c && maker.Cloids.Owns(c))
-                .Select(o => new CancelRequest(o.Coin, o.OrderId, o.Cloid)).ToList();
-            if (leftovers.Count > 0)
-            {
-                maker.Stats.RequestsSent += leftovers.Count;
-                await _exchange.CancelOrdersAsync(leftovers, cts.Token).ConfigureAwait(false);
-            }
+            var (leftovers, _) = await _ours.CancelOnceAsync(_exchange, _parameters.Coin, cts.Token).ConfigureAwait(false);
+            maker.Stats.RequestsSent += leftovers.Count;
 
             maker.Orders.Clear();
             if (_lastDeadManMs != long.MinValue && _deadManAvailable)

@@ -1,11 +1,12 @@
 using System.Net.Sockets;
 using HyperMM.Cli.Commands;
 using HyperMM.Cli.Config;
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Hosting;
-using HyperMM.Journal;
 using HyperMM.Cli.Safety;
 using HyperMM.Core.Trading;
 using HyperMM.Hyperliquid.Info;
+using HyperMM.Journal;
 using Microsoft.Data.Sqlite;
 
 namespace HyperMM.Cli.Tests.Commands;

@@ -1,4 +1,6 @@
 using HyperMM.Cli.Commands;
+using HyperMM.Cli.Failures;
+using HyperMM.Cli.Hosting;
 using HyperMM.TestSupport;
 
 namespace HyperMM.Cli.Tests.Commands;
@@ -15,7 +17,7 @@ public class RunCommandTests
         var (code, output, error) = await Run("run", "--config", Config, "--network", "mainnet");
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
-        Assert.Equal($"error: --network mainnet trades real money: add {VenueOptions.ConfirmMainnetFlag} to confirm", error.Trim());
+        Assert.Equal($"error: --network mainnet trades real money: add {VenueArguments.ConfirmMainnetFlag} to confirm", error.Trim());
     }
 
     [Theory]

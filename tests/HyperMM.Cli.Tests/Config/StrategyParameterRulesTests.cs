@@ -1,5 +1,6 @@
 using HyperMM.Cli.Commands;
 using HyperMM.Cli.Config;
+using HyperMM.Cli.Failures;
 using HyperMM.Core.Model;
 using HyperMM.TestSupport;
 

@@ -1,5 +1,6 @@
 using HyperMM.Cli.Dashboard;
 using HyperMM.Cli.Hosting;
+using HyperMM.Cli.Output;
 using HyperMM.Core.Accounting;
 using HyperMM.Core.Strategy;
 using HyperMM.Core.Trading;

@@ -1,3 +1,4 @@
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Hosting;
 using HyperMM.Core.Primitives;
 using HyperMM.TestSupport;

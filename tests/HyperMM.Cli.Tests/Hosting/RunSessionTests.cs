@@ -1,7 +1,8 @@
+using HyperMM.Cli.Failures;
 using HyperMM.Cli.Hosting;
-using HyperMM.Journal;
 using HyperMM.Core.Model;
 using HyperMM.Core.Trading;
+using HyperMM.Journal;
 using HyperMM.TestSupport;
 
 namespace HyperMM.Cli.Tests.Hosting;

@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using System.Text;
 using HyperMM.Cli.Hosting;
 using HyperMM.Core.Primitives;
+using HyperMM.Core.Trading;
 using HyperMM.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
@@ -165,7 +166,7 @@ public sealed class WatchdogTests : IDisposable
         var foreign = exchange.AddOpenOrder(Side.Sell, 4600m, 0.01m, new CloidFactory("somebody", 1).Next());
         exchange.AddOpenOrder(Side.Sell, 4700m, 0.01m, null);
 
-        var outcome = await OrderSweeper.SweepAndVerifyAsync(exchange, TestStrategies.Eth, CancellationToken.None);
+        var outcome = await new OwnOrders(TestStrategies.Eth.Name).CancelAndConfirmAsync(exchange, TestStrategies.Eth.Coin, CancellationToken.None);
 
         Assert.Equal(2, outcome.Cancelled);
         Assert.True(outcome.Clean);

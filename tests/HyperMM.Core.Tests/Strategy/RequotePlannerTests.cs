@@ -2,6 +2,7 @@ using HyperMM.Core.Market;
 using HyperMM.Core.Model;
 using HyperMM.Core.Primitives;
 using HyperMM.Core.Strategy;
+using HyperMM.Core.Trading;
 using HyperMM.TestSupport;
 
 namespace HyperMM.Core.Tests.Strategy;
@@ -83,7 +84,7 @@ public class RequotePlannerTests
         var plan = RequotePlanner.Plan(M(Quote()), orders, replace, Cloids.Next);
         Assert.Equal(2, plan.Cancels.Count);
         Assert.Equal(2, plan.Places.Count);
-        Assert.All(plan.Places, p => Assert.True(Cloids.Owns(p.Cloid!.Value)));
+        Assert.All(plan.Places, p => Assert.True(new OwnOrders("mm_eth_perp").IsOurs(p.Cloid)));
         Assert.Equal(4, plan.RequestCost);
     }
 

@@ -78,7 +78,7 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         Assert.All(_exchange.Placed, o =>
         {
             Assert.Equal(TimeInForce.Alo, o.Tif);
-            Assert.True(cloids.Owns(o.Cloid!.Value));
+            Assert.True(new OwnOrders("mm_eth_perp").IsOurs(o.Cloid));
         });
         Assert.Equal(1, Resting(Side.Buy));
         Assert.Equal(1, Resting(Side.Sell));

@@ -1,7 +1,8 @@
-using HyperMM.Cli.Hosting;
+using HyperMM.Cli.Failures;
+using HyperMM.Cli.Safety;
 using HyperMM.Core.Model;
 
-namespace HyperMM.Cli.Safety;
+namespace HyperMM.Cli.Hosting;
 
 /// <summary>
 /// One engine per account and per journal: before a run opens its journal or sends anything it takes the journal's

@@ -4,14 +4,20 @@ using HyperMM.Core.Trading;
 
 namespace HyperMM.Simulation.Matching;
 
-public sealed partial class MatchingEngine
+/// <summary>
+/// Executions: an incoming order matched against the merged book, a resting order filled by the outside market, and
+/// each fill booked on the account (position, PnL, fee, volume, history) under the next trade id, the sink told.
+/// </summary>
+internal sealed class SimExecutions(SimAccounts accounts, SimOrders orders, MatchingEngineOptions options, IMatchingEventSink sink, long firstTradeId)
 {
+    private long _nextTradeId = firstTradeId;
+
     /// <summary>
     /// Matches an incoming order against the opposite side, best price first. At one price the outside market's
     /// visible size goes first (it was there before us), then account orders in time order. Returns filled size
     /// and notional.
     /// </summary>
-    private (decimal Filled, decimal Notional) MatchIncoming(AccountLedger taker, CoinBook book, SimOrder order, long now)
+    public (decimal Filled, decimal Notional) MatchIncoming(AccountLedger taker, CoinBook book, SimOrder order, long now)
     {
         var restingSide = order.Side.Opposite();
         var levels = book.Levels(restingSide);
@@ -24,7 +30,7 @@ public sealed partial class MatchingEngine
             var size = order.Remaining;
             if (order.ReduceOnly)
             {
-                size = Math.Min(size, ClosableSize(taker.SizeOf(order.Coin), order.Side));
+                size = Math.Min(size, SimAccounts.ClosableSize(taker.SizeOf(order.Coin), order.Side));
                 if (size == 0m)
                 {
                     break;
@@ -63,18 +69,18 @@ public sealed partial class MatchingEngine
                 var maker = queue![0];
                 if (maker.Account == order.Account)
                 {
-                    RemoveResting(book, maker, OrderState.OtherTerminal, "selfTradeCanceled", now);
+                    orders.RemoveResting(book, maker, OrderState.OtherTerminal, "selfTradeCanceled", now);
                     continue;
                 }
 
-                var makerLedger = _accounts[maker.Account];
+                var makerLedger = accounts[maker.Account];
                 quantity = Math.Min(size, maker.Remaining);
                 if (maker.ReduceOnly)
                 {
-                    quantity = Math.Min(quantity, ClosableSize(makerLedger.SizeOf(maker.Coin), maker.Side));
+                    quantity = Math.Min(quantity, SimAccounts.ClosableSize(makerLedger.SizeOf(maker.Coin), maker.Side));
                     if (quantity == 0m)
                     {
-                        RemoveResting(book, maker, OrderState.OtherTerminal, "reduceOnlyCanceled", now);
+                        orders.RemoveResting(book, maker, OrderState.OtherTerminal, "reduceOnlyCanceled", now);
                         continue;
                     }
                 }
@@ -83,17 +89,17 @@ public sealed partial class MatchingEngine
                 ExecuteFill(makerLedger, book, maker, price, quantity, crossed: false, tid, now);
                 if (maker.Remaining == 0m)
                 {
-                    RemoveResting(book, maker, OrderState.Filled, "filled", now);
+                    orders.RemoveResting(book, maker, OrderState.Filled, "filled", now);
                 }
                 else if (maker.ReduceOnly && makerLedger.SizeOf(maker.Coin) == 0m)
                 {
-                    RemoveResting(book, maker, OrderState.OtherTerminal, "reduceOnlyCanceled", now);
+                    orders.RemoveResting(book, maker, OrderState.OtherTerminal, "reduceOnlyCanceled", now);
                 }
             }
 
             var tradeId = _nextTradeId++;
             ExecuteFill(taker, book, order, price, quantity, crossed: true, tradeId, now);
-            _sink.OnTrade(new Trade(order.Coin, now, order.Side, price, quantity, tradeId));
+            sink.OnTrade(new Trade(order.Coin, now, order.Side, price, quantity, tradeId));
             filled += quantity;
             notional += quantity * price;
         }
@@ -108,7 +114,7 @@ public sealed partial class MatchingEngine
         var start = position.Size;
         var closedPnl = position.Apply(order.Side == Side.Buy ? size : -size, price);
         var notional = price * size;
-        var fee = Options.Fees.FeeFor(notional, crossed);
+        var fee = options.Fees.FeeFor(notional, crossed);
         position.FeesPaid += fee;
         ledger.CumulativeVolumeUsd += notional;
         order.Remaining -= size;
@@ -116,14 +122,44 @@ public sealed partial class MatchingEngine
         var fill = new Fill(order.Coin, tradeId, order.OrderId, order.Cloid, order.Side, price, size, fee, now, crossed,
             closedPnl, start, "0x" + tradeId.ToString("x64", System.Globalization.CultureInfo.InvariantCulture));
         ledger.Fills.Add(fill);
-        _sink.OnFill(ledger.Address, fill);
+        sink.OnFill(ledger.Address, fill);
     }
 
-    private static decimal ClosableSize(decimal position, Side side) =>
-        side == Side.Buy ? Math.Max(0m, -position) : Math.Max(0m, position);
+    /// <summary>Fills a resting account order as maker against the outside market; returns true when something filled.</summary>
+    public bool FillOutside(CoinBook book, SimOrder order, decimal quantity, long now)
+    {
+        var ledger = accounts[order.Account];
+        if (order.ReduceOnly)
+        {
+            quantity = Math.Min(quantity, SimAccounts.ClosableSize(ledger.SizeOf(order.Coin), order.Side));
+        }
+
+        if (quantity <= 0m)
+        {
+            if (order.ReduceOnly)
+            {
+                orders.RemoveResting(book, order, OrderState.OtherTerminal, "reduceOnlyCanceled", now);
+                return true;
+            }
+
+            return false;
+        }
+
+        ExecuteFill(ledger, book, order, order.Price, quantity, crossed: false, _nextTradeId++, now);
+        if (order.Remaining == 0m)
+        {
+            orders.RemoveResting(book, order, OrderState.Filled, "filled", now);
+        }
+        else if (order.ReduceOnly && ledger.SizeOf(order.Coin) == 0m)
+        {
+            orders.RemoveResting(book, order, OrderState.OtherTerminal, "reduceOnlyCanceled", now);
+        }
+
+        return true;
+    }
 
     /// <summary>True when <paramref name="a"/> is a better resting price than <paramref name="b"/> on <paramref name="restingSide"/>.</summary>
-    private static bool Better(Side restingSide, decimal a, decimal b) => restingSide == Side.Buy ? a > b : a < b;
+    public static bool Better(Side restingSide, decimal a, decimal b) => restingSide == Side.Buy ? a > b : a < b;
 
     private static bool Crosses(SimOrder order, decimal restingPrice) =>
         order.Side == Side.Buy ? order.Price >= restingPrice : order.Price <= restingPrice;

@@ -1,4 +1,4 @@
-namespace HyperMM.Cli.Commands;
+namespace HyperMM.Cli.Failures;
 
 /// <summary>
 /// The exit codes every <c>hypermm</c> command uses (docs/OPERATIONS.md has the table). A script can tell a trading

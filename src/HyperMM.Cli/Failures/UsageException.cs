@@ -1,4 +1,4 @@
-namespace HyperMM.Cli.Commands;
+namespace HyperMM.Cli.Failures;
 
 /// <summary>A command-line mistake: reported as one line, exit code 2, no stack trace.</summary>
 public sealed class UsageException : Exception

@@ -1,6 +1,6 @@
 using HyperMM.Hyperliquid.Accounts;
 
-namespace HyperMM.Cli.Hosting;
+namespace HyperMM.Cli.Failures;
 
 /// <summary>
 /// The venue did not answer (connection refused, DNS, timeouts, 5xx, or rate limited beyond the wait). The message

@@ -1,4 +1,4 @@
-namespace HyperMM.Cli.Hosting;
+namespace HyperMM.Cli.Failures;
 
 /// <summary>A strategy cannot start for a reason the trader can fix; the message says how. Never carries a key.</summary>
 public sealed class VenueSetupException : Exception
