@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HyperMM.Cli.Failures;
 using HyperMM.Cli.Output;
+using HyperMM.Cli.Sweeps;
 using HyperMM.Cli.Reports;
 using HyperMM.Core.Instruments;
 using HyperMM.Core.Model;
@@ -62,7 +63,7 @@ public static class BacktestCommand
                 throw new UsageException($"--threads must be between 1 and 256, got {workers}");
             }
             var walkText = parse.GetValue(walkForward);
-            var walk = walkText is null ? null : WalkForwardSpec.Parse(walkText);
+            var walk = walkText is null ? null : WalkForwardOption.Parse(walkText);
             if (walk is not null && parse.GetValue(report) is not null)
             {
                 throw new UsageException("--report: not with --walk-forward (the report is of one run; use --csv or --json)");

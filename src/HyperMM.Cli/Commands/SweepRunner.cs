@@ -1,4 +1,5 @@
 using HyperMM.Cli.Output;
+using HyperMM.Cli.Sweeps;
 using HyperMM.Simulation.Backtest;
 
 namespace HyperMM.Cli.Commands;

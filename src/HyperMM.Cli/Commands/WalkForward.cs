@@ -2,6 +2,7 @@ using System.Globalization;
 using HyperMM.Cli.Config;
 using HyperMM.Cli.Failures;
 using HyperMM.Cli.Output;
+using HyperMM.Cli.Sweeps;
 using HyperMM.Core.Accounting;
 using HyperMM.Core.Model;
 using HyperMM.Simulation.Backtest;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using HyperMM.Cli.Commands;
+using HyperMM.Cli.Sweeps;
 
 namespace HyperMM.Cli.Output;
 
@@ -64,6 +64,14 @@ public static class SweepFormatter
         ArgumentNullException.ThrowIfNull(point);
         var f = point.Result.Figures;
         return ranking.Objective == SweepObjective.TotalPnl ? FigureCells(f) : [ranking.Objective.Score(f) is { } s ? FigureRows.D(s, 4) : "n/a", .. FigureCells(f)];
+    }
+
+    /// <summary>The objective's value of a point with its unit ("-0.3154 USD"), or "n/a" without a value.</summary>
+    public static string Score(SweepRanking ranking, SweepPointResult point)
+    {
+        ArgumentNullException.ThrowIfNull(ranking);
+        ArgumentNullException.ThrowIfNull(point);
+        return ranking.Objective.Score(point.Result.Figures) is { } s ? FigureRows.D(s, 4) + " " + ranking.Objective.Unit : "n/a";
     }
 
     /// <summary>Markout in bps, 2 decimals, or "n/a".</summary>

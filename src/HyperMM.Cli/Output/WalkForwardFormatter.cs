@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using HyperMM.Cli.Commands;
+using HyperMM.Cli.Sweeps;
 using HyperMM.Simulation.Calibration;
 
 namespace HyperMM.Cli.Output;
@@ -27,7 +27,7 @@ public static class WalkForwardFormatter
             {
                 var w = fold.Window;
                 table.Add([F($"{w.Number}"), Span(w.TrainStartMs, w.TrainEndMs), Span(w.TestStartMs, w.TestEndMs), fold.ChosenLabel,
-                    fold.InSample.Score(fold.InSample.Best), .. SweepFormatter.FigureCells(fold.OutOfSample.Figures)]);
+                    SweepFormatter.Score(fold.InSample, fold.InSample.Best), .. SweepFormatter.FigureCells(fold.OutOfSample.Figures)]);
             }
 
             table.Add(["all", string.Empty, Span(r.StartMs, r.EndMs), "out of sample", string.Empty, .. SweepFormatter.FigureCells(r.OutOfSample)]);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using HyperMM.Cli.Commands;
 using HyperMM.Cli.Config;
 using HyperMM.Cli.Output;
+using HyperMM.Cli.Sweeps;
 using HyperMM.Core.Accounting;
 using HyperMM.Core.Primitives;
 using HyperMM.Simulation.Backtest;

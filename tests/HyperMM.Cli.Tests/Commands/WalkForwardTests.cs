@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HyperMM.Cli.Commands;
 using HyperMM.Cli.Config;
+using HyperMM.Cli.Sweeps;
 using HyperMM.Core.Accounting;
 using HyperMM.Core.Model;
 using HyperMM.Simulation.Backtest;
@@ -23,7 +24,7 @@ public class WalkForwardTests
     {
         var runs = EthRun();
         var grid = SweepSpec.Parse("gamma=0.1:0.2:0.1");
-        var result = Assert.Single(WalkForward.Run(runs, WalkForwardSpec.Parse("train=10m,test=5m"), grid, SweepObjective.TotalPnl, new BacktestOptions(), TextWriter.Null, threads: 2));
+        var result = Assert.Single(WalkForward.Run(runs, WalkForwardOption.Parse("train=10m,test=5m"), grid, SweepObjective.TotalPnl, new BacktestOptions(), TextWriter.Null, threads: 2));
 
         // 34.9 minutes: train 0-10/test 10-15 ... train 15-25/test 25-30; a fifth test (30-35 min) would pass the end.
         Assert.Equal(4, result.Folds.Count);
@@ -59,7 +60,7 @@ public class WalkForwardTests
     public void One_thread_and_two_threads_give_the_same_folds()
     {
         var runs = EthRun();
-        var spec = WalkForwardSpec.Parse("train=10m,test=10m,calibrate=off");
+        var spec = WalkForwardOption.Parse("train=10m,test=10m,calibrate=off");
         var grid = SweepSpec.Parse("kappa=1:2:1");
 
         var one = WalkForward.Run(runs, spec, grid, SweepObjective.TotalPnl, new BacktestOptions(), TextWriter.Null, threads: 1)[0];

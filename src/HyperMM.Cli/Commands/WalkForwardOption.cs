@@ -1,13 +1,13 @@
 using HyperMM.Cli.Failures;
+using HyperMM.Cli.Sweeps;
 
 namespace HyperMM.Cli.Commands;
 
 /// <summary>
-/// <c>--walk-forward train=T,test=S[,step=P][,calibrate=on|off]</c>: durations as in <see cref="DurationParser"/>
-/// (90s, 10m, 1h); step defaults to S and may not be shorter (test windows must not overlap); calibrate defaults to
-/// on (each train window's calibration replaces the keys the model takes from the market before the sweep).
+/// Parses <c>--walk-forward train=T,test=S[,step=P][,calibrate=on|off]</c>: durations as in <see cref="DurationParser"/>
+/// (90s, 10m, 1h); step defaults to S and may not be shorter (test windows must not overlap); calibrate defaults to on.
 /// </summary>
-public sealed record WalkForwardSpec(TimeSpan Train, TimeSpan Test, TimeSpan Step, bool Calibrate)
+public static class WalkForwardOption
 {
     private const string Option = "--walk-forward";
 
@@ -51,9 +51,4 @@ public sealed record WalkForwardSpec(TimeSpan Train, TimeSpan Test, TimeSpan Ste
         };
         return new WalkForwardSpec(trainSpan, testSpan, step, calibrate);
     }
-
-    public string Describe() =>
-        FormattableString.Invariant($"train {Minutes(Train)}, test {Minutes(Test)}, step {Minutes(Step)}, calibration {(Calibrate ? "on" : "off")}");
-
-    private static string Minutes(TimeSpan t) => t.TotalSeconds % 60 == 0 ? FormattableString.Invariant($"{t.TotalMinutes:0.##} min") : FormattableString.Invariant($"{t.TotalSeconds:0.###} s");
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HyperMM.Cli.Commands;
+namespace HyperMM.Cli.Sweeps;
 
 /// <summary>
 /// One strategy's sweep, ranked by an objective: the best point, how many points lose after fees (total PnL &lt; 0),
@@ -50,12 +50,5 @@ public sealed record SweepRanking(string Strategy, string Coin, SweepObjective O
         }
 
         return new SweepRanking(strategy, best.Result.Coin.Name, objective, ranked, losing, warnings);
-    }
-
-    /// <summary>The objective's value of a point, formatted with its unit ("-0.3154 USD", "n/a" without a value).</summary>
-    public string Score(SweepPointResult point)
-    {
-        ArgumentNullException.ThrowIfNull(point);
-        return Objective.Score(point.Result.Figures) is { } s ? Output.FigureRows.D(s, 4) + " " + Objective.Unit : "n/a";
     }
 }

@@ -1,7 +1,7 @@
 using HyperMM.Cli.Failures;
 using HyperMM.Core.Accounting;
 
-namespace HyperMM.Cli.Commands;
+namespace HyperMM.Cli.Sweeps;
 
 /// <summary>
 /// What a sweep ranks by and a walk-forward picks its point by (<c>--objective</c>). Every objective is after fees.

@@ -1,7 +1,7 @@
 using HyperMM.Simulation.Backtest;
 using HyperMM.Simulation.Calibration;
 
-namespace HyperMM.Cli.Commands;
+namespace HyperMM.Cli.Sweeps;
 
 /// <summary>
 /// One fold's outcome: the calibration of its train window (null with calibrate=off), the keys chosen (calibrated

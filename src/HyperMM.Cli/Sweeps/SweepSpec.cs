@@ -3,7 +3,7 @@ using HyperMM.Cli.Config;
 using HyperMM.Cli.Failures;
 using HyperMM.Core.Model;
 
-namespace HyperMM.Cli.Commands;
+namespace HyperMM.Cli.Sweeps;
 
 /// <summary>
 /// A parameter grid from <c>--sweep gamma=0.05:0.3:0.05,kappa=1:2:0.5</c> (key=start:stop:step, stop inclusive,
