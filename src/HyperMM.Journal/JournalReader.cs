@@ -11,7 +11,8 @@ namespace HyperMM.Journal;
 /// The one read side of the journal: every SELECT the report, the dashboard, the start-up backfill and the watchdog's
 /// checks run is a named query here (read-only connection, so it works on a running journal too; WAL lets it read
 /// while the engine writes). Opening brings an older journal up to date first (<see cref="JournalMigrations.EnsureCurrent"/>)
-/// and refuses a broken, locked or newer one (<see cref="JournalFile"/>).
+/// and refuses a broken, locked or newer one (<see cref="JournalFile"/>); a query that fails later (locked, damaged)
+/// is a <see cref="JournalException"/> saying so in one line, like a refused open.
 /// <para>
 /// Queries over rows take the runs to read (<c>null</c> = every run, empty = none) and, for the charts, an optional
 /// <c>newest</c> count that keeps only the newest rows; rows always come back oldest first.
@@ -61,7 +62,7 @@ public sealed class JournalReader : IDisposable
     {
         using var cmd = Command("SELECT coin FROM fills WHERE strategy = $s UNION SELECT coin FROM snapshots WHERE strategy = $s LIMIT 1");
         cmd.Parameters.AddWithValue("$s", strategy);
-        return cmd.ExecuteScalar() as string ?? "?";
+        return Guard(() => cmd.ExecuteScalar()) as string ?? "?";
     }
 
     /// <summary>The strategy's ledger over one run, cut to [from, to] when given (see <see cref="JournalLedger"/>).</summary>
@@ -146,9 +147,12 @@ public sealed class JournalReader : IDisposable
                    (SELECT COALESCE(MAX(id), 0) FROM notes), (SELECT COALESCE(MAX(id), 0) FROM orders), (SELECT COALESCE(MAX(id), 0) FROM ledger),
                    (SELECT COALESCE(MAX(run_id), 0) FROM runs), (SELECT COUNT(*) FROM fills)
             """);
-        using var r = cmd.ExecuteReader();
-        r.Read();
-        return string.Join(',', Enumerable.Range(0, r.FieldCount).Select(i => r.GetInt64(i).ToString(CultureInfo.InvariantCulture)));
+        return Guard(() =>
+        {
+            using var r = cmd.ExecuteReader();
+            r.Read();
+            return string.Join(',', Enumerable.Range(0, r.FieldCount).Select(i => r.GetInt64(i).ToString(CultureInfo.InvariantCulture)));
+        });
     }
 
     /// <summary>Venue time of the newest journaled fill of an account on a coin (any run, any strategy), or null.</summary>
@@ -157,7 +161,7 @@ public sealed class JournalReader : IDisposable
         using var cmd = Command("SELECT MAX(time_ms) FROM fills WHERE account = $a AND coin = $c");
         cmd.Parameters.AddWithValue("$a", account);
         cmd.Parameters.AddWithValue("$c", coin);
-        return cmd.ExecuteScalar() is long l ? l : null;
+        return Guard(() => cmd.ExecuteScalar()) is long l ? l : null;
     }
 
     /// <summary>Start of the first run that traded the strategy, or null.</summary>
@@ -165,7 +169,7 @@ public sealed class JournalReader : IDisposable
     {
         using var cmd = Command("SELECT MIN(started_ms) FROM runs WHERE (',' || strategies || ',') LIKE $s");
         cmd.Parameters.AddWithValue("$s", "%," + strategy + ",%");
-        return cmd.ExecuteScalar() is long l ? l : null;
+        return Guard(() => cmd.ExecuteScalar()) is long l ? l : null;
     }
 
     /// <summary>The ledger table's rows of a strategy in a run (the opening included), by sequence.</summary>
@@ -233,18 +237,34 @@ public sealed class JournalReader : IDisposable
         cmd.Parameters.AddWithValue("$to", (object?)toMs ?? DBNull.Value);
     }
 
-    private static List<T> Rows<T>(SqliteCommand cmd, Func<SqliteDataReader, T> read)
+    private List<T> Rows<T>(SqliteCommand cmd, Func<SqliteDataReader, T> read)
     {
         using (cmd)
         {
-            using var r = cmd.ExecuteReader();
-            var rows = new List<T>();
-            while (r.Read())
+            return Guard(() =>
             {
-                rows.Add(read(r));
-            }
+                using var r = cmd.ExecuteReader();
+                var rows = new List<T>();
+                while (r.Read())
+                {
+                    rows.Add(read(r));
+                }
 
-            return rows;
+                return rows;
+            });
+        }
+    }
+
+    /// <summary>A failed query (locked, damaged, I/O) is the same one line as a failed open (<see cref="JournalFile.Explain"/>).</summary>
+    private T Guard<T>(Func<T> query)
+    {
+        try
+        {
+            return query();
+        }
+        catch (SqliteException ex)
+        {
+            throw JournalFile.Explain(Path, ex);
         }
     }
 

@@ -102,4 +102,23 @@ public sealed class JournalReaderTests : IDisposable
         Assert.Equal(T0, BackfillPoint.Find(_path, "s", "0xbb", "ETH"));          // no fill of that account: run 1's start
         Assert.Null(BackfillPoint.Find(_path, "other", "0xbb", "ETH"));
     }
+
+    [Fact]
+    public async Task AQueryThatFails_IsAJournalExceptionNamingTheFile_NotARawSqliteError()
+    {
+        await WriteTwoRuns();
+        using var reader = new JournalReader(_path);
+        using (var other = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        {
+            other.Open();
+            using var drop = other.CreateCommand();
+            drop.CommandText = "DROP TABLE notes";
+            drop.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<JournalException>(() => reader.Notes());
+        Assert.StartsWith($"journal {_path} cannot be used (", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no such table: notes", error.Message, StringComparison.Ordinal);
+        Assert.IsType<SqliteException>(error.InnerException);
+    }
 }

@@ -41,14 +41,9 @@ public static class DashboardCommand
             }
 
             // Read it once now: a journal that cannot be used is refused here with its path, not in the page later.
-            try
+            using (var probe = new Dashboard.DashboardJournalReader(path, runs))
             {
-                using var probe = new Dashboard.DashboardJournalReader(path, runs);
                 probe.Read();
-            }
-            catch (Microsoft.Data.Sqlite.SqliteException ex)
-            {
-                throw JournalFile.Explain(path, ex);
             }
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);

@@ -3,7 +3,6 @@ using System.Globalization;
 using HyperMM.Cli.Failures;
 using HyperMM.Cli.Reports;
 using HyperMM.Journal;
-using Microsoft.Data.Sqlite;
 
 namespace HyperMM.Cli.Commands;
 
@@ -49,15 +48,10 @@ public static class ReportCommand
             var selection = RunSelection.Parse(parse.GetValue(run));
             ReportData data;
             string defaultFolder;
-            try
+            using (var source = new JournalReportSource(path))
             {
-                using var source = new JournalReportSource(path);
                 data = source.Load(parse.GetValue(strategy), fromMs, toMs, selection);
                 defaultFolder = source.FolderName(selection);
-            }
-            catch (SqliteException ex)
-            {
-                throw JournalFile.Explain(path, ex);
             }
 
             var name = parse.GetValue(strategy);

@@ -110,9 +110,9 @@ public sealed class DashboardFeed : IAsyncDisposable
                 next = new DashboardState(Version + 1, _path, null, strategies, errors, run);
             }
         }
-        catch (Exception ex) when (ex is SqliteException or RunSelectionException)
+        catch (Exception ex) when (ex is JournalException or SqliteException or RunSelectionException)
         {
-            // The file exists but is not (yet) a journal, or is locked for a moment: show it, retry next poll.
+            // The file exists but is not (yet) a usable journal, or is locked for a moment: show it, retry next poll.
             _reader?.Dispose();
             _reader = null;
             _fingerprint = null;

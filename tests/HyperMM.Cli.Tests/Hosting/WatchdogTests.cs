@@ -1,8 +1,6 @@
 using System.IO.Pipelines;
 using System.Text;
 using HyperMM.Cli.Hosting;
-using HyperMM.Core.Primitives;
-using HyperMM.Core.Trading;
 using HyperMM.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
@@ -155,22 +153,5 @@ public sealed class WatchdogTests : IDisposable
         Assert.Empty(Sweeps());
         await Send("bye\n");
         await watch.WaitAsync(TimeSpan.FromSeconds(10));
-    }
-
-    [Fact]
-    public async Task Sweep_CancelsEveryOrderTaggedWithTheStrategy_FromAnyRun_AndVerifiesNoneIsLeft()
-    {
-        var exchange = new FakeExchange(TestStrategies.EthSpec, _time);
-        exchange.AddOpenOrder(Side.Buy, 4000m, 0.01m, new CloidFactory("mm_eth_perp", 1).Next());
-        exchange.AddOpenOrder(Side.Sell, 4500m, 0.01m, new CloidFactory("mm_eth_perp", 2).Next());
-        var foreign = exchange.AddOpenOrder(Side.Sell, 4600m, 0.01m, new CloidFactory("somebody", 1).Next());
-        exchange.AddOpenOrder(Side.Sell, 4700m, 0.01m, null);
-
-        var outcome = await new OwnOrders(TestStrategies.Eth.Name).CancelAndConfirmAsync(exchange, TestStrategies.Eth.Coin, CancellationToken.None);
-
-        Assert.Equal(2, outcome.Cancelled);
-        Assert.True(outcome.Clean);
-        Assert.Equal(2, exchange.OpenOrders.Count);
-        Assert.Contains(exchange.OpenOrders, o => o.OrderId == foreign.OrderId);
     }
 }
