@@ -25,15 +25,17 @@ public static class QuoteCommand
         var vol = PerCoinOption("--vol", "Volatility: std of a 1-second log return in bps (default: the strategy's vol_prior_bps_1s).");
         var resting = PerCoinOption("--resting-bid", "Size of bids that may be on the book and are not replaced by this quote (counts against the cap; default 0).");
         var restingAsk = PerCoinOption("--resting-ask", "Size of asks that stay on the book (default 0).");
+        var imbalance = PerCoinOption("--imbalance", "Touch imbalance I = bid size / (bid + ask size) of the book, in [0, 1] (moves a micro-price centre; default 0.5).");
         var noFill = new Option<double>("--seconds-without-fill") { Description = "Seconds since the last fill (drives fill pressure; default 0).", DefaultValueFactory = _ => 0.0 };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
 
         var command = new Command("quote", "Print the quote decomposition for each strategy at a given mid, position and volatility.")
         {
-            config, strategy, mid, position, vol, resting, restingAsk, noFill, json,
+            config, strategy, mid, position, vol, resting, restingAsk, imbalance, noFill, json,
         };
         command.WithExamples(
-            "hypermm quote --mid ETH=4300 --mid BTC=110000 --mid HYPE=40");
+            "hypermm quote --mid ETH=4300 --mid BTC=110000 --mid HYPE=40",
+            "hypermm quote --mid ETH=4285.45 --mid BTC=110000 --mid HYPE=40 --imbalance ETH=0.9");
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var strategies = CommonOptions.LoadStrategies(parse.GetValue(config), parse.GetValue(strategy));
@@ -43,7 +45,10 @@ public static class QuoteCommand
                 PerCoinValues.Parse("--vol", parse.GetValue(vol)),
                 PerCoinValues.Parse("--resting-bid", parse.GetValue(resting)),
                 PerCoinValues.Parse("--resting-ask", parse.GetValue(restingAsk)),
-                parse.GetValue(noFill));
+                parse.GetValue(noFill))
+            {
+                Imbalance = PerCoinValues.Parse("--imbalance", parse.GetValue(imbalance)),
+            };
             var rows = strategies.Select(s => Compute(s, inputs)).ToList();
             var output = parse.InvocationConfiguration.Output;
             output.Write(parse.GetValue(json) ? QuoteFormatter.Json(rows) : QuoteFormatter.Table(rows));
@@ -74,11 +79,18 @@ public static class QuoteCommand
             throw new UsageException(FormattableString.Invariant($"--vol for {strategy.Coin} must be positive, got {vol1s}"));
         }
 
-        // The book: one tick either side of --mid, so the quote sees a two-sided touch at that mid.
+        var imbalance = inputs.Imbalance?.For(strategy.Coin) ?? 0.5m;
+        if (imbalance is < 0m or > 1m)
+        {
+            throw new UsageException(FormattableString.Invariant($"--imbalance for {strategy.Coin} must be within [0, 1], got {imbalance}"));
+        }
+
+        // The book: one tick either side of --mid, so the quote sees a two-sided touch at that mid; touch sizes
+        // I and 1 − I (equal by default).
         var tick = instrument.TickAt(mid);
         var bestBid = instrument.RoundPrice(mid - (tick / 2m), RoundingDirection.Down);
         var bestAsk = instrument.RoundPrice(mid + (tick / 2m), RoundingDirection.Up);
-        var top = new TopOfBook(bestBid, 1m, bestAsk, 1m);
+        var top = new TopOfBook(bestBid, imbalance, bestAsk, 1m - imbalance);
         var sigma2 = vol1s * vol1s * strategy.Volatility.HorizonSeconds;
         var context = new QuoteContext(
             top,
@@ -103,4 +115,8 @@ public sealed record QuoteRequestInputs(
     PerCoinValues Vol,
     PerCoinValues RestingBid,
     PerCoinValues RestingAsk,
-    double SecondsWithoutFill);
+    double SecondsWithoutFill)
+{
+    /// <summary><c>--imbalance</c>: the book's touch imbalance per coin (default 0.5: equal sizes).</summary>
+    public PerCoinValues? Imbalance { get; init; }
+}

@@ -86,4 +86,40 @@ public class QuoteCommandTests
         Assert.StartsWith("error: ", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Quote_MicroPriceCentre_ShowsTheImbalanceItsBucketAndTheOffset()
+    {
+        // config/research/microprice.yaml, ETH: one tick (4285.4 / 4285.5), I = 0.9 → bucket 5 of 5 → G = 5.1786
+        // ticks (the table's one-tick row); offset 5.1786 × 0.1 / 4285.45 × 10⁴ = 1.20841 bps; flat, so the
+        // reservation is that offset: 4285.45 × (1 + 1.20841e-4) = 4285.967856.
+        var microprice = Path.Combine(SharedData.RepositoryRoot, "config/research/microprice.yaml");
+        var (code, output, _) = await Run("quote", "--config", microprice, "--strategy", "micro_eth_perp", "--mid", "4285.45", "--imbalance", "ETH=0.9", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output);
+        var terms = Assert.Single(doc.RootElement.EnumerateArray().ToList()).GetProperty("terms");
+        Assert.Equal(0.9, terms.GetProperty("imbalance").GetDouble(), 12);
+        Assert.Equal(5.1786, terms.GetProperty("microPriceTicks").GetDouble(), 12);
+        Assert.Equal(1.20841, terms.GetProperty("fairValueBps").GetDouble(), 5);
+        Assert.Equal(1.20841, terms.GetProperty("reservationBps").GetDouble(), 5);
+
+        var (bad, _, error) = await Run("quote", "--config", microprice, "--strategy", "micro_eth_perp", "--mid", "4285.45", "--imbalance", "ETH=1.5");
+        Assert.Equal(2, bad);
+        Assert.Contains("--imbalance for ETH must be within [0, 1], got 1.5", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Quote_Glft_ShowsItsCoefficients()
+    {
+        // config/research/glft.yaml, ETH (γ 0.1, κ 0.795, A 0.1396, σ 0.912): c1 = ln(1 + 0.1/0.795)/0.1 = 0.118482/0.1 = 1.18482 bps.
+        var glft = Path.Combine(SharedData.RepositoryRoot, "config/research/glft.yaml");
+        var (code, output, _) = await Run("quote", "--config", glft, "--strategy", "glft_eth_perp", "--mid", "4285.5", "--position", "0.05", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output);
+        var eth = Assert.Single(doc.RootElement.EnumerateArray().ToList());
+        Assert.Equal("glft", eth.GetProperty("model").GetString());
+        var terms = eth.GetProperty("terms");
+        Assert.Equal(1.18482, terms.GetProperty("c1").GetDouble(), 5);
+        Assert.Equal(5.0, terms.GetProperty("qOrders").GetDouble());
+    }
 }

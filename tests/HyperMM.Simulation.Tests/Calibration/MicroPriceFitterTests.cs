@@ -104,4 +104,28 @@ public sealed class MicroPriceFitterTests(ITestOutputHelper output)
 
         Assert.True(row[0] < 0 && row[^1] > 0);
     }
+
+    [Theory]
+    [InlineData("ETH")]
+    [InlineData("BTC")]
+    public void Each_half_of_the_real_recording_gives_the_same_shape(string name)
+    {
+        // Criterion: each 17-minute half's one-tick row rises with the imbalance, like the whole's, and its extreme
+        // bucket is within a factor of 2 of the whole's (a half holds ~1,800 steps; the extreme buckets ~1,250 each).
+        var coin = new Coin(name);
+        var events = MarketDataLoader.Load(HlData, coin);
+        var middle = (events[0].TimeMs + events[^1].TimeMs) / 2;
+        var whole = MicroPriceFitter.Fit(events).Fit!.Table.Row(1);
+        foreach (var half in new[] { events.Where(e => e.TimeMs < middle).ToList(), events.Where(e => e.TimeMs >= middle).ToList() })
+        {
+            var row = MicroPriceFitter.Fit(half).Fit!.Table.Row(1);
+            output.WriteLine($"{name} half: {string.Join(" ", row.Select(g => g.ToString("0.###")))} (whole {whole[^1]:0.###})");
+            for (var k = 1; k < row.Count; k++)
+            {
+                Assert.True(row[k] > row[k - 1], $"{name}: G not rising at bucket {k}: {string.Join(", ", row)}");
+            }
+
+            Assert.InRange(row[^1], whole[^1] / 2, whole[^1] * 2);
+        }
+    }
 }
