@@ -121,8 +121,8 @@ internal static class JournalCommands
                 p.AddWithValue("$mid", Text(st.Quote?.Mid ?? 0m));
                 p.AddWithValue("$pos", Text(st.Position));
                 p.AddWithValue("$max", Text(st.MaxAbsPosition));
-                p.AddWithValue("$rb", Text(st.RestingBidSize));
-                p.AddWithValue("$ra", Text(st.RestingAskSize));
+                p.AddWithValue("$rb", Text(st.OpenBidSize));
+                p.AddWithValue("$ra", Text(st.OpenAskSize));
                 var figures = st.Figures;
                 p.AddWithValue("$fills", figures.Fills);
                 p.AddWithValue("$vol", Text(figures.VolumeUsd));

@@ -96,8 +96,8 @@ public static class QuoteCommand
             top,
             null,
             inputs.Position.For(strategy.Coin) ?? 0m,
-            inputs.RestingBid.For(strategy.Coin) ?? 0m,
-            inputs.RestingAsk.For(strategy.Coin) ?? 0m,
+            inputs.UnsettledBid.For(strategy.Coin) ?? 0m,
+            inputs.UnsettledAsk.For(strategy.Coin) ?? 0m,
             new MarketStatistics(sigma2, vol1s * vol1s),
             inputs.SecondsWithoutFill,
             0);
@@ -113,8 +113,8 @@ public sealed record QuoteRequestInputs(
     PerCoinValues Mid,
     PerCoinValues Position,
     PerCoinValues Vol,
-    PerCoinValues RestingBid,
-    PerCoinValues RestingAsk,
+    PerCoinValues UnsettledBid,
+    PerCoinValues UnsettledAsk,
     double SecondsWithoutFill)
 {
     /// <summary><c>--imbalance</c>: the book's touch imbalance per coin (default 0.5: equal sizes).</summary>

@@ -1,46 +1,35 @@
-using HyperMM.Core.Accounting;
 using HyperMM.Core.Model;
-using HyperMM.Core.Primitives;
 using HyperMM.Core.Trading;
 
 namespace HyperMM.Core.Strategy;
 
 /// <summary>
-/// The one strategy loop for live, local-exchange and backtest runs. It owns a <see cref="MarketMaker"/> and an
-/// <see cref="IExchange"/>: reads pushed events, requotes no faster than the cycle interval, sends the plan, feeds
-/// the answers back, and cancels everything it owns on the way out. <see cref="TimeProvider"/> is its only clock.
+/// The one strategy loop for live, local-exchange and backtest runs. It orchestrates parts that each own their
+/// state: the <see cref="MarketMaker"/> (market view, own orders, ledger, risk), the <see cref="RequoteClock"/>, the
+/// <see cref="PlanExecutor"/> with its <see cref="RejectionBackoff"/>, the <see cref="RequestBudgetMonitor"/>, the
+/// <see cref="DeadManSwitch"/>, the <see cref="PositionReconciler"/>, the <see cref="VenueReconciler"/> (resync,
+/// unclear orders) and the <see cref="FailedCycleCounter"/>; <see cref="StrategyLifecycle"/> starts and stops it. It
+/// reads pushed events, requotes no faster than the cycle interval, and cancels everything it owns on the way out.
+/// <see cref="TimeProvider"/> is its only clock.
 /// </summary>
-public sealed partial class StrategyRunner
+public sealed class StrategyRunner
 {
-    private const int BackoffStartMs = 2_000;
-    private const int BackoffMaxMs = 60_000;
-    private const long BudgetCheckIntervalMs = 60_000;
-
-    private readonly StrategyParameters _parameters;
-    private readonly IExchange _exchange;
-    private readonly TimeProvider _time;
-    private readonly IStrategyObserver _observer;
-    private readonly StrategyRunnerOptions _options;
-    private readonly OwnOrders _ours;
-    private readonly SideBackoff _bidBackoff = new();
-    private readonly SideBackoff _askBackoff = new();
+    private readonly LoopServices _loop;
+    private readonly RequoteClock _clock;
+    private readonly RequestBudgetMonitor _budget = new();
+    private readonly DeadManSwitch _deadMan;
+    private readonly PositionReconciler _position;
+    private readonly VenueReconciler _reconciler;
+    private readonly PlanExecutor _executor;
+    private readonly StrategyLifecycle _lifecycle;
+    private readonly FailedCycleCounter _failed;
+    private readonly LatencyWindow _tickToOrder = new();
     private Task<bool>? _pendingWait;
-    private long _lastRequoteMs = long.MinValue;
-    private long _lastBudgetCheckMs = long.MinValue;
-    private bool _requoteNow;
-    private bool _streamRestored;
-    private double _cycleSlowdown = 1.0;
     private StrategyMode _lastReportedMode = StrategyMode.Starting;
-    private long _lastDeadManMs = long.MinValue;
-    private bool _deadManAvailable = true;
-    private long _lastPositionCheckMs = long.MinValue;
-    private decimal? _pendingPositionMismatch;
     private long _progress;
     private bool _invalidBookNoted;
-    private int _failedInARow;
-    private readonly LatencyWindow _tickToOrder = new();
     private long? _bookReadAt;
-    private Trading.RequestBudget? _budget;
+    private StrategyStatus? _status;
 
     public StrategyRunner(StrategyParameters parameters, IExchange exchange, TimeProvider time, IStrategyObserver? observer = null, uint runId = 0)
         : this(parameters, exchange, time, observer, StrategyRunnerOptions.Default with { RunId = runId })
@@ -49,19 +38,17 @@ public sealed partial class StrategyRunner
 
     public StrategyRunner(StrategyParameters parameters, IExchange exchange, TimeProvider time, IStrategyObserver? observer, StrategyRunnerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentNullException.ThrowIfNull(exchange);
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(options);
-        _parameters = parameters;
-        _ours = new OwnOrders(parameters.Name);
-        _exchange = exchange;
-        _time = time;
-        _observer = observer ?? NullStrategyObserver.Instance;
-        _options = options;
+        _loop = new LoopServices(parameters, exchange, time, observer ?? NullStrategyObserver.Instance, options, MarkProgress);
+        _clock = new RequoteClock(parameters.CycleIntervalSeconds);
+        _deadMan = new DeadManSwitch(options.DeadManRefresh, options.DeadManHorizon);
+        _position = new PositionReconciler(options.PositionCheckInterval);
+        _reconciler = new VenueReconciler(_loop);
+        _executor = new PlanExecutor(_loop, new RejectionBackoff(), _clock);
+        _lifecycle = new StrategyLifecycle(_loop, _reconciler, _deadMan);
+        _failed = new FailedCycleCounter(options.MaxConsecutiveFailedCycles);
     }
 
-    public string Name => _parameters.Name;
+    public string Name => _loop.Name;
 
     /// <summary>Null until the instrument is known.</summary>
     public MarketMaker? Maker { get; private set; }
@@ -69,98 +56,37 @@ public sealed partial class StrategyRunner
     /// <summary>The latest snapshot, safe to read from any thread.</summary>
     public StrategyStatus? Status => Volatile.Read(ref _status);
 
-    private StrategyStatus? _status;
-
-    private long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
-
     /// <summary>
     /// Counts the loop's steps (each start-up step, each pass of the loop, at least once a second while it runs). A
     /// supervisor that sees it stand still knows the loop is stuck even though the process is alive.
     /// </summary>
     public long Progress => Interlocked.Read(ref _progress);
 
+    private StrategyParameters Parameters => _loop.Parameters;
+
     private void MarkProgress() => Interlocked.Increment(ref _progress);
 
     /// <summary>Runs until cancelled or until the event stream completes, then cancels every order it owns.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var maker = await StartAsync(cancellationToken).ConfigureAwait(false);
+        var maker = await _lifecycle.StartAsync(m => Maker = m, cancellationToken).ConfigureAwait(false);
+        PublishStatus(maker, _loop.NowMs);
         try
         {
             await LoopAsync(maker, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await ShutdownAsync(maker).ConfigureAwait(false);
+            await _lifecycle.StopAsync(maker).ConfigureAwait(false);
+            var final = maker.Snapshot(_loop.NowMs) with { Mode = StrategyMode.Stopped };
+            Volatile.Write(ref _status, final);
+            _loop.Observer.OnStatus(final);
         }
-    }
-
-    private async Task<MarketMaker> StartAsync(CancellationToken ct)
-    {
-        MarkProgress();
-        var instrument = await _exchange.GetInstrumentAsync(_parameters.Coin, ct).ConfigureAwait(false);
-        MarkProgress();
-        var maker = new MarketMaker(_parameters, instrument, new CloidFactory(_parameters.Name, _options.RunId), NowMs);
-        Maker = maker;
-        _observer.OnLedger(_parameters.Name, maker.Ledger.OpeningEntry);
-        Note("info", FormattableString.Invariant(
-            $"starting on {_parameters.Coin} (asset {instrument.AssetId}, lot {instrument.LotSize}), account {_exchange.Account}, mode {_parameters.RequoteMode}"));
-
-        if (!_options.DryRun && !await _exchange.SetLeverageAsync(_parameters.Coin, _parameters.Leverage, true, ct).ConfigureAwait(false))
-        {
-            Note("warn", FormattableString.Invariant($"could not set leverage {_parameters.Leverage}x; continuing with the account's current leverage"));
-        }
-
-        MarkProgress();
-        await _exchange.SubscribeAsync(_parameters.Coin, ct).ConfigureAwait(false);
-        MarkProgress();
-        var account = await _exchange.GetAccountAsync(_parameters.Coin, ct).ConfigureAwait(false);
-        MarkProgress();
-        Book(maker.AdoptAccount(account, NowMs));
-        Note("info", FormattableString.Invariant($"position at start {account.Position} (entry {account.EntryPrice}), account value {account.AccountValue} USD"));
-        if (_options.BackfillFillsSinceMs is { } since)
-        {
-            var backfilled = 0;
-            foreach (var fill in await _exchange.GetFillsAsync(since, ct).ConfigureAwait(false))
-            {
-                backfilled += OnFill(maker, fill, NowMs) ? 1 : 0;
-            }
-
-            Note("info", FormattableString.Invariant($"backfill: {backfilled} fills since {DateTimeOffset.FromUnixTimeMilliseconds(since):u} reported by the venue"));
-        }
-
-        // Orders left by an earlier run of this strategy (same cloid tag) are removed: their prices are stale and
-        // nothing tracks them. Foreign orders on the coin are left alone but reported.
-        var stale = new List<CancelRequest>();
-        foreach (var order in account.OpenOrders)
-        {
-            if (_ours.IsOurs(order))
-            {
-                stale.Add(OwnOrders.CancelOf(order));
-            }
-            else
-            {
-                Note("warn", FormattableString.Invariant($"foreign order on {order.Coin}: {order.Side} {order.Size} @ {order.Price} (oid {order.OrderId}) is not ours and is left alone"));
-            }
-        }
-
-        if (stale.Count > 0 && _options.DryRun)
-        {
-            Note("warn", FormattableString.Invariant($"dry run: {stale.Count} orders left by an earlier run are NOT cancelled"));
-        }
-        else if (stale.Count > 0)
-        {
-            var gone = await CancelPatientlyAsync(maker, stale, "orders left by an earlier run", ct).ConfigureAwait(false);
-            Note(gone == stale.Count ? "info" : "warn", FormattableString.Invariant($"cancelled {gone} of {stale.Count} orders left by an earlier run"));
-        }
-
-        PublishStatus(maker, NowMs);
-        return maker;
     }
 
     private async Task LoopAsync(MarketMaker maker, CancellationToken ct)
     {
-        var reader = _exchange.Events;
+        var reader = _loop.Exchange.Events;
         while (!ct.IsCancellationRequested)
         {
             MarkProgress();
@@ -172,7 +98,7 @@ public sealed partial class StrategyRunner
             try
             {
                 await CycleAsync(maker, ct).ConfigureAwait(false);
-                _failedInARow = 0;
+                _failed.Succeeded();
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -187,7 +113,7 @@ public sealed partial class StrategyRunner
 
             if (!await WaitForEventsAsync(reader, ct).ConfigureAwait(false))
             {
-                Note("info", "event stream completed");
+                _loop.Note("info", "event stream completed");
                 break;
             }
         }
@@ -200,36 +126,36 @@ public sealed partial class StrategyRunner
     private void CycleFailed(MarketMaker maker, Exception ex)
     {
         maker.Stats.FailedCycles++;
-        _failedInARow++;
+        var halt = _failed.Failed();
         var what = ex.GetType().Name + ": " + ex.Message;
-        maker.LastError = FormattableString.Invariant($"cycle failed ({_failedInARow} in a row): {what}");
-        Note("error", maker.LastError);
-        if (_failedInARow < _options.MaxConsecutiveFailedCycles)
+        maker.LastError = FormattableString.Invariant($"cycle failed ({_failed.InARow} in a row): {what}");
+        _loop.Note("error", maker.LastError);
+        if (!halt)
         {
             return;
         }
 
-        var reason = FormattableString.Invariant($"{_failedInARow} cycles in a row failed, last: {what}");
+        var reason = FormattableString.Invariant($"{_failed.InARow} cycles in a row failed, last: {what}");
         maker.Halt(reason);
-        Note("error", "halted: " + reason + "; cancelling every order");
-        PublishStatus(maker, NowMs);
-        throw new StrategyHaltedException(_parameters.Name + " halted: " + reason, ex);
+        _loop.Note("error", "halted: " + reason + "; cancelling every order");
+        PublishStatus(maker, _loop.NowMs);
+        throw new StrategyHaltedException(Name + " halted: " + reason, ex);
     }
 
     private void Handle(MarketMaker maker, ExchangeEvent ev)
     {
-        var now = NowMs;
+        var now = _loop.NowMs;
         maker.Advance(now);
         switch (ev)
         {
             case BookEvent book:
-                _bookReadAt ??= _time.GetTimestamp(); // the first book since the last requote starts the tick-to-order clock
-                Book(maker.OnBook(book.Book, now));
+                _bookReadAt ??= _loop.Time.GetTimestamp(); // the first book since the last requote starts the tick-to-order clock
+                _loop.Book(maker.OnBook(book.Book, now));
                 if (!maker.LastBookValid && !_invalidBookNoted)
                 {
                     _invalidBookNoted = true;
                     var top = book.Book.Top;
-                    Note("warn", FormattableString.Invariant(
+                    _loop.Note("warn", FormattableString.Invariant(
                         $"book not two-sided or locked/crossed ({top.BidPrice} @ {top.AskPrice}): kept the last valid mid {maker.Mid}; such books are counted, not noted again"));
                 }
 
@@ -237,7 +163,10 @@ public sealed partial class StrategyRunner
             case FillsEvent fills:
                 foreach (var fill in fills.Fills)
                 {
-                    OnFill(maker, fill, now);
+                    if (_loop.ApplyFill(maker, fill, now) == FillOutcome.Applied)
+                    {
+                        _clock.RequestNow();
+                    }
                 }
 
                 break;
@@ -249,43 +178,103 @@ public sealed partial class StrategyRunner
 
                 break;
             case StreamInterruptedEvent interrupted:
-                maker.AwaitingResync = true;
-                _streamRestored = false;
-                Note("warn", "stream interrupted: " + interrupted.Reason + "; quotes pulled until resync");
+                _reconciler.OnStreamInterrupted(maker, interrupted.Reason);
                 break;
             case StreamRestoredEvent:
-                _streamRestored = true;
+                _reconciler.OnStreamRestored();
                 break;
             default:
                 break;
         }
     }
 
-    /// <summary>Reports a ledger entry (mark, adjustment) the maker booked, if any.</summary>
-    private void Book(LedgerEntry? entry)
+    /// <summary>The requote cycle: settle what is unclear, keep the venue-side safety current, then quote, plan, send.</summary>
+    private async Task CycleAsync(MarketMaker maker, CancellationToken ct)
     {
-        if (entry is not null)
+        var now = _loop.NowMs;
+        maker.Advance(now);
+
+        if (maker.AwaitingResync && _reconciler.StreamRestored)
         {
-            _observer.OnLedger(_parameters.Name, entry);
+            await _reconciler.ResyncAsync(maker, ct).ConfigureAwait(false);
+            _clock.RequestNow();
         }
+
+        if (maker.Orders.HasAmbiguous())
+        {
+            await _reconciler.ResolveUnclearAsync(maker, ct).ConfigureAwait(false);
+        }
+
+        if (!_loop.Options.DryRun)
+        {
+            if (await _budget.CheckAsync(_loop, now, ct).ConfigureAwait(false))
+            {
+                _clock.SetSlowdown(_budget.Slowdown);
+            }
+
+            await _deadMan.RefreshAsync(_loop, maker, now, ct).ConfigureAwait(false);
+            if (await _position.CheckAsync(_loop, maker, now, ct).ConfigureAwait(false))
+            {
+                _clock.RequestNow();
+            }
+        }
+
+        if (maker.CheckRisk() && _lastReportedMode != StrategyMode.Halted)
+        {
+            _loop.Note("error", "halted: " + maker.HaltReason);
+        }
+
+        var suspended = maker.SuspendedMode(now);
+        ReportModeChange(maker, now);
+        if (suspended is not null)
+        {
+            var pull = maker.PullPlan();
+            if (!pull.IsEmpty)
+            {
+                await _executor.ExecuteAsync(maker, pull, ct).ConfigureAwait(false);
+            }
+
+            PublishStatus(maker, now);
+            return;
+        }
+
+        if (!_clock.TryStart(now))
+        {
+            return;
+        }
+
+        var plan = maker.PlanRequote(now, out var quote);
+        _executor.Backoff.Apply(plan, now);
+        _loop.Observer.OnQuote(Name, now, quote, plan);
+        if (_loop.Options.DryRun)
+        {
+            PublishStatus(maker, now);
+            return;
+        }
+
+        if (!plan.IsEmpty)
+        {
+            maker.Stats.Requotes++;
+            if (_bookReadAt is { } bookReadAt)
+            {
+                _tickToOrder.Add(_loop.Time.GetElapsedTime(bookReadAt));
+            }
+
+            await _executor.ExecuteAsync(maker, plan, ct).ConfigureAwait(false);
+        }
+
+        _bookReadAt = null;
+        PublishStatus(maker, _loop.NowMs);
     }
 
-    /// <summary>Applies and reports a fill once; true if it was new to this run.</summary>
-    private bool OnFill(MarketMaker maker, Fill fill, long now)
+    private void ReportModeChange(MarketMaker maker, long now)
     {
-        var outcome = maker.OnFill(fill, now, out var booking);
-        if (booking is null)
+        var mode = maker.Mode(now);
+        if (mode != _lastReportedMode)
         {
-            return false;
+            _loop.Note(mode is StrategyMode.Halted or StrategyMode.StaleData ? "warn" : "info", FormattableString.Invariant($"mode {_lastReportedMode} -> {mode}"));
+            _lastReportedMode = mode;
         }
-
-        _observer.OnFill(_parameters.Name, fill, booking);
-        if (outcome == FillOutcome.Applied)
-        {
-            _requoteNow = true;
-        }
-
-        return true;
     }
 
     private async Task<bool> WaitForEventsAsync(System.Threading.Channels.ChannelReader<ExchangeEvent> reader, CancellationToken ct)
@@ -299,9 +288,9 @@ public sealed partial class StrategyRunner
         }
 
         // Wake up for time-driven work (cycle, stale data, fill pressure) even when nothing arrives.
-        var timeoutMs = Math.Clamp((long)(_parameters.CycleIntervalSeconds * 1000.0), 50, 1_000);
+        var timeoutMs = Math.Clamp((long)(Parameters.CycleIntervalSeconds * 1000.0), 50, 1_000);
         using var delayCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var delay = Task.Delay(TimeSpan.FromMilliseconds(timeoutMs), _time, delayCts.Token);
+        var delay = Task.Delay(TimeSpan.FromMilliseconds(timeoutMs), _loop.Time, delayCts.Token);
         var first = await Task.WhenAny(_pendingWait, delay).ConfigureAwait(false);
         await delayCts.CancelAsync().ConfigureAwait(false);
         if (first == _pendingWait)
@@ -315,63 +304,10 @@ public sealed partial class StrategyRunner
         return true;
     }
 
-    private async Task ShutdownAsync(MarketMaker maker)
-    {
-        if (_options.DryRun)
-        {
-            var stopped = maker.Snapshot(NowMs) with { Mode = StrategyMode.Stopped };
-            Volatile.Write(ref _status, stopped);
-            _observer.OnStatus(stopped);
-            return;
-        }
-
-        using var cts = new CancellationTokenSource(_options.ShutdownTimeout, _time);
-        try
-        {
-            var cancels = maker.Orders.All.Select(o => new CancelRequest(_parameters.Coin, o.OrderId, o.Cloid)).ToList();
-            if (cancels.Count > 0)
-            {
-                maker.Stats.RequestsSent += cancels.Count;
-                var results = await _exchange.CancelOrdersAsync(cancels, cts.Token).ConfigureAwait(false);
-                var orders = maker.Orders.All.ToList();
-                for (var i = 0; i < orders.Count && i < results.Count; i++)
-                {
-                    maker.ApplyCancelResult(orders[i], results[i]);
-                }
-            }
-
-            // Belt and braces: whatever the venue still lists under our tag goes too.
-            var (leftovers, _) = await _ours.CancelOnceAsync(_exchange, _parameters.Coin, cts.Token).ConfigureAwait(false);
-            maker.Stats.RequestsSent += leftovers.Count;
-
-            maker.Orders.Clear();
-            if (_lastDeadManMs != long.MinValue && _deadManAvailable)
-            {
-                await _exchange.ScheduleCancelAsync(null, cts.Token).ConfigureAwait(false);
-            }
-
-            await RecoverFillsAsync(maker, cts.Token).ConfigureAwait(false);
-
-            Note("info", FormattableString.Invariant($"stopped: {cancels.Count + leftovers.Count} orders cancelled, position {maker.Ledger.Position}"));
-        }
-#pragma warning disable CA1031 // Shutdown reports what it could not do; it must not mask the original exception.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Note("error", "shutdown could not confirm every order cancelled: " + ex.Message);
-        }
-
-        var final = maker.Snapshot(NowMs) with { Mode = StrategyMode.Stopped };
-        Volatile.Write(ref _status, final);
-        _observer.OnStatus(final);
-    }
-
     private void PublishStatus(MarketMaker maker, long now)
     {
-        var status = maker.Snapshot(now) with { Budget = _budget, Latency = _tickToOrder.Summary() };
+        var status = maker.Snapshot(now) with { Budget = _budget.Budget, Latency = _tickToOrder.Summary() };
         Volatile.Write(ref _status, status);
-        _observer.OnStatus(status);
+        _loop.Observer.OnStatus(status);
     }
-
-    private void Note(string level, string message) => _observer.OnNote(_parameters.Name, NowMs, level, message);
 }

@@ -11,7 +11,7 @@ namespace HyperMM.Core.Tests.Model;
 /// <summary>Invariants of the quote over random books, positions, resting orders, volatility and pressure stages.</summary>
 public class QuoteEnginePropertyTests
 {
-    public sealed record QuoteCase(int StrategyIndex, decimal Mid, int BookTicks, decimal Position, decimal RestingBid, decimal RestingAsk, double Sigma2, int Stage)
+    public sealed record QuoteCase(int StrategyIndex, decimal Mid, int BookTicks, decimal Position, decimal UnsettledBid, decimal UnsettledAsk, double Sigma2, int Stage)
     {
         public StrategyParameters Strategy => TestStrategies.All[StrategyIndex];
 
@@ -33,7 +33,7 @@ public class QuoteEnginePropertyTests
         }
 
         public QuoteResult Quote() =>
-            QuoteEngine.Compute(new QuoteInputs(Top, Position, RestingBid, RestingAsk, Sigma2, Stage), Strategy.As(), Spec);
+            QuoteEngine.Compute(new QuoteInputs(Top, Position, UnsettledBid, UnsettledAsk, Sigma2, Stage), Strategy.As(), Spec);
     }
 
     private static Arbitrary<QuoteCase> Cases()
@@ -96,8 +96,8 @@ public class QuoteEnginePropertyTests
     {
         var q = c.Quote();
         var max = c.Strategy.MaxAbsPosition;
-        var bidOk = q.Bid.Size == 0m || c.Position + c.RestingBid + q.Bid.Size <= max;
-        var askOk = q.Ask.Size == 0m || c.Position - c.RestingAsk - q.Ask.Size >= -max;
+        var bidOk = q.Bid.Size == 0m || c.Position + c.UnsettledBid + q.Bid.Size <= max;
+        var askOk = q.Ask.Size == 0m || c.Position - c.UnsettledAsk - q.Ask.Size >= -max;
         var atMaxNoBid = c.Position < max || q.Bid.Size == 0m;
         var atMinNoAsk = c.Position > -max || q.Ask.Size == 0m;
         return bidOk && askOk && atMaxNoBid && atMinNoAsk;
@@ -106,7 +106,7 @@ public class QuoteEnginePropertyTests
     [Property(MaxTest = 2000)]
     public Property LongInventory_ReservationBelowMidAndBidNotBiggerThanAsk() => Prop.ForAll(Cases(), c =>
     {
-        var q = (c with { RestingBid = 0m, RestingAsk = 0m }).Quote();
+        var q = (c with { UnsettledBid = 0m, UnsettledAsk = 0m }).Quote();
         if (c.Position <= 0m)
         {
             return true;
