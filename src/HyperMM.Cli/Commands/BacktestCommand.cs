@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HyperMM.Cli.Failures;
 using HyperMM.Cli.Output;
+using HyperMM.Cli.Sweeps;
 using HyperMM.Cli.Reports;
 using HyperMM.Core.Instruments;
 using HyperMM.Core.Model;
@@ -22,7 +23,7 @@ public static class BacktestCommand
         var data = new Option<string>("--data") { Description = "Market data: a directory in the HL CSV layout, a raw WS capture or a hypermm recording (.gz ok).", Required = true };
         var config = CommonOptions.Config();
         var strategy = new Option<string?>("--strategy") { Description = "Only this strategy (default: every strategy whose coin is in the data)." };
-        var sweep = new Option<string?>("--sweep") { Description = "Parameter grid, e.g. gamma=0.05:0.3:0.05,kappa=1:2:0.5 (key=start:stop:step, stop inclusive)." };
+        var sweep = new Option<string?>("--sweep") { Description = "Parameter grid, e.g. gamma=0.05:0.3:0.05,kappa=1:2:0.5 (key=start:stop:step, stop inclusive); runs on every core, ranks by --objective, warns when the best point is on the grid's edge." };
         var csv = new Option<string?>("--csv") { Description = "Write results to this CSV file (sweep default: backtest-sweep.csv)." };
         var latency = new Option<int?>("--latency-ms") { Description = "Feed, order-entry and ack latency in ms, each, constant (default 20)." };
         var latencySpec = new Option<string?>("--latency") { Description = "Latency distribution drawn per message on each leg: N, constant:N, uniform:min=A,max=B or lognormal:median=M,p99=Q (ms)." };
@@ -30,15 +31,19 @@ public static class BacktestCommand
         var fees = new Option<string?>("--fees") { Description = "Fee rates as fractions of notional, e.g. maker=0.00015,taker=0.00045 (default: Hyperliquid's base tier; negative maker = rebate)." };
         var report = new Option<string?>("--report") { Description = "Also write the same report as 'hypermm report' (tables, PNG charts, HTML) into this folder." };
         var queue = new Option<string>("--queue") { Description = $"Queue model: {string.Join(", ", QueueModels.Names)} (default {QueueModels.DefaultName}).", DefaultValueFactory = _ => QueueModels.DefaultName };
-        var json = new Option<bool>("--json") { Description = "Print the figures as one JSON document on stdout, nothing else (not with --sweep)." };
+        var json = new Option<bool>("--json") { Description = "Print the figures as one JSON document on stdout, nothing else (progress and notes go to stderr)." };
+        var objective = new Option<string>("--objective") { Description = $"What --sweep ranks by: {string.Join(", ", SweepObjective.All.Select(o => o.Name))} (default {SweepObjective.TotalPnl.Name}; all after fees).", DefaultValueFactory = _ => SweepObjective.TotalPnl.Name };
+        var threads = new Option<int?>("--threads") { Description = "Backtests run at once by --sweep and --walk-forward (default: one per core)." };
+        var walkForward = new Option<string?>("--walk-forward") { Description = "Out-of-sample validation: train=T,test=S[,step=P][,calibrate=off] with durations such as 10m or 90s. On each train window calibrate, run the --sweep grid, pick the best by --objective, and run it on the following test window from flat." };
         var maxGap = new Option<string>("--max-gap") { Description = "Split the data into segments at gaps longer than this (default 60s; 0 or off: never split), each run from flat by a fresh strategy.", DefaultValueFactory = _ => "60s" };
         var command = new Command("backtest", "Replay recorded market data through the strategies and report fills, PnL attribution, markouts, inventory and requests.")
         {
-            data, config, strategy, sweep, csv, latency, latencySpec, latencySeed, queue, fees, report, json, maxGap,
+            data, config, strategy, sweep, walkForward, objective, threads, csv, latency, latencySpec, latencySeed, queue, fees, report, json, maxGap,
         };
         command.WithExamples(
             "hypermm backtest --data data/eth-btc-hype.jsonl.gz",
             "hypermm backtest --data data/eth-btc-hype.jsonl.gz --sweep gamma=0.05:0.3:0.05,kappa=1:2:0.5",
+            "hypermm backtest --data data/eth-btc-hype.jsonl.gz --walk-forward train=4s,test=3s --sweep gamma=0.1:0.2:0.1",
             "hypermm backtest --data data/eth-btc-hype.jsonl.gz --latency lognormal:median=20,p99=150 --fees maker=0.00015,taker=0.00045");
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
@@ -51,11 +56,33 @@ public static class BacktestCommand
             var sweepText = parse.GetValue(sweep);
             var grid = sweepText is null ? null : SweepSpec.Parse(sweepText);
             var asJson = parse.GetValue(json);
-            if (asJson && grid is not null)
+            var goal = SweepObjective.Parse(parse.GetValue(objective)!);
+            var workers = parse.GetValue(threads);
+            if (workers is < 1 or > 256)
             {
-                throw new UsageException("--json: not with --sweep (the sweep writes its figures to --csv)");
+                throw new UsageException($"--threads must be between 1 and 256, got {workers}");
             }
+            var walkText = parse.GetValue(walkForward);
+            var walk = walkText is null ? null : WalkForwardOption.Parse(walkText);
+            if (walk is not null && parse.GetValue(report) is not null)
+            {
+                throw new UsageException("--report: not with --walk-forward (the report is of one run; use --csv or --json)");
+            }
+
             var runs = Prepare(path, CommonOptions.LoadStrategies(parse.GetValue(config), parse.GetValue(strategy)), explicitStrategy: parse.GetValue(strategy) is not null, error);
+            if (walk is not null)
+            {
+                var folds = WalkForward.Run(runs, walk, grid, goal, options, error, workers);
+                output.Write(asJson ? WalkForwardFormatter.Json(path, walk, grid, goal, folds) : WalkForwardFormatter.Text(path, walk, grid, goal, folds));
+                if (parse.GetValue(csv) is { } foldsCsv)
+                {
+                    WalkForwardFormatter.WriteCsv(foldsCsv, goal, folds);
+                    (asJson ? error : output).WriteLine($"{folds.Sum(f => f.Folds.Count)} folds written to {foldsCsv}");
+                }
+
+                return 0;
+            }
+
             if (grid is null)
             {
                 var results = runs.Select(r => BacktestSession.Run(r.Parameters, r.Instrument, r.Events, options)).ToList();
@@ -86,11 +113,20 @@ public static class BacktestCommand
                 return 0;
             }
 
-            var sweepResults = SweepRunner.Run(runs, grid, options, error);
+            var rankings = SweepRanking.Of(SweepRunner.Run(runs, grid, options, error, workers), grid, goal);
             var target = parse.GetValue(csv) ?? "backtest-sweep.csv";
-            output.Write(BacktestFormatter.Ranked(sweepResults));
-            BacktestFormatter.WriteCsv(target, sweepResults);
-            output.WriteLine($"{sweepResults.Count} runs written to {target}");
+            SweepFormatter.WriteCsv(target, rankings);
+            if (asJson)
+            {
+                output.Write(SweepFormatter.Json(path, rankings));
+                error.WriteLine($"{rankings.Sum(r => r.Ranked.Count)} runs written to {target}");
+            }
+            else
+            {
+                output.Write(SweepFormatter.Text(rankings));
+                output.WriteLine($"{rankings.Sum(r => r.Ranked.Count)} runs written to {target}");
+            }
+
             return 0;
         }));
         return command;

@@ -7,13 +7,6 @@ namespace HyperMM.Cli.Output;
 /// <summary>Text, CSV and JSON output of <c>hypermm backtest</c>; every figure is the ledger's (<see cref="FigureRows"/>, <see cref="FiguresJson"/>).</summary>
 public static class BacktestFormatter
 {
-    private static readonly string[] CsvHeader =
-    [
-        "strategy", "coin", "params", "segment", "fills", "taker_fills", "stale_mid_fills", "volume_usd", "fees", "spread_capture", "inventory_pnl",
-        "realised_pnl", "unrealised_pnl", "total_pnl", "final_position", "markout_1s_bps", "markout_10s_bps", "markout_60s_bps", "max_abs_inventory",
-        "tw_abs_inventory", "fill_pressure_fraction", "requests", "requotes", "rejections", "client_bug_rejections", "duration_s", "events",
-    ];
-
     /// <summary>The figures of a result as every output shows them: the total and one part per segment.</summary>
     public static StrategyFigures Figures(BacktestResult result)
     {
@@ -71,66 +64,38 @@ public static class BacktestFormatter
         return sb.ToString();
     }
 
-    /// <summary>Sweep results ranked by total PnL (best first), per strategy.</summary>
-    public static string Ranked(IReadOnlyList<(string Point, BacktestResult Result)> results)
+    /// <summary>One row per result ("all" segments), plus one per segment when the data was split.</summary>
+    public static void WriteCsv(string path, IReadOnlyList<(string Point, BacktestResult Result)> results) => WriteCsv(path, results, [], _ => []);
+
+    /// <summary>
+    /// As <see cref="WriteCsv(string, IReadOnlyList{ValueTuple{string, BacktestResult}})"/>, with columns after the
+    /// figures (<paramref name="extraHeader"/>), filled on each result's "all" row by <paramref name="extraCells"/>(index).
+    /// </summary>
+    public static void WriteCsv(string path, IReadOnlyList<(string Point, BacktestResult Result)> results, IReadOnlyList<string> extraHeader, Func<int, IReadOnlyList<string>> extraCells)
     {
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(extraHeader);
+        ArgumentNullException.ThrowIfNull(extraCells);
         var sb = new StringBuilder();
-        foreach (var group in results.GroupBy(r => r.Result.Strategy))
+        sb.AppendJoin(',', ["strategy", "coin", "params", "segment", .. FigureCsv.Header, "client_bug_rejections", "duration_s", "events", .. extraHeader]).Append('\n');
+        for (var i = 0; i < results.Count; i++)
         {
-            var table = new TextTable("rank", "params", "total PnL", "spread", "inventory", "fees", "fills", "markout 10 s", "max |inv|", "requests");
-            var rank = 0;
-            foreach (var (point, r) in group.OrderByDescending(g => g.Result.Figures.TotalPnl).ThenBy(g => g.Point, StringComparer.Ordinal))
-            {
-                var f = r.Figures;
-                table.Add(F($"{++rank}"), point, FigureRows.D(f.TotalPnl, 4), FigureRows.D(f.SpreadCapture, 4), FigureRows.D(f.InventoryPnl, 4), FigureRows.D(f.Fees, 4),
-                    F($"{f.Fills}"), f.Markout(10)?.Bps is { } m ? FigureRows.D(m, 2) + " bps" : "n/a", F($"{f.MaxAbsPosition}"), F($"{f.Counters.Requests}"));
-            }
-
-            sb.Append(group.Key).Append(" (").Append(group.First().Result.Coin.Name).Append("), ranked by total PnL\n").Append(table).Append('\n');
-        }
-
-        return sb.ToString();
-    }
-
-    /// <summary>One row per strategy and grid point ("all" segments), plus one per segment when the data was split.</summary>
-    public static void WriteCsv(string path, IReadOnlyList<(string Point, BacktestResult Result)> results)
-    {
-        ArgumentNullException.ThrowIfNull(results);
-        var sb = new StringBuilder();
-        sb.AppendJoin(',', CsvHeader).Append('\n');
-        foreach (var (point, r) in results)
-        {
-            Row(sb, r, point, "all", r.Figures, r.DurationSeconds, r.MarketEvents, r.ClientBugRejections);
+            var (point, r) = results[i];
+            Row(sb, r, point, "all", r.Figures, r.DurationSeconds, r.MarketEvents, r.ClientBugRejections, extraCells(i));
             if (r.Segments.Count > 1)
             {
                 foreach (var s in r.Segments)
                 {
-                    Row(sb, r, point, F($"{s.Number}"), s.Figures, s.DurationSeconds, s.MarketEvents, null);
+                    Row(sb, r, point, F($"{s.Number}"), s.Figures, s.DurationSeconds, s.MarketEvents, null, [.. extraHeader.Select(_ => string.Empty)]);
                 }
             }
         }
 
-        try
-        {
-            File.WriteAllText(path, sb.ToString());
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new Failures.UsageException($"--csv: cannot write '{path}': {ex.Message}");
-        }
+        FigureCsv.Write(path, sb.ToString());
     }
 
-    private static void Row(StringBuilder sb, BacktestResult r, string point, string segment, Core.Accounting.LedgerFigures f, double seconds, long events, long? clientBugs)
-    {
-        static string Bps(Core.Accounting.MarkoutFigure? m) => m?.Bps is { } b ? F($"{b:0.######}") : string.Empty;
-        sb.AppendJoin(',',
-            r.Strategy, r.Coin.Name, point, segment, F($"{f.Fills}"), F($"{f.TakerFills}"), F($"{f.StaleMidFills}"), F($"{f.VolumeUsd:0.######}"), F($"{f.Fees:0.######}"),
-            F($"{f.SpreadCapture:0.######}"), F($"{f.InventoryPnl:0.######}"), F($"{f.RealizedPnl:0.######}"), F($"{f.UnrealizedPnl:0.######}"), F($"{f.TotalPnl:0.######}"),
-            F($"{f.Position}"), Bps(f.Markout(1)), Bps(f.Markout(10)), Bps(f.Markout(60)), F($"{f.MaxAbsPosition}"), F($"{f.TimeWeightedAbsPosition:0.########}"),
-            F($"{f.FillPressureFraction:0.####}"), F($"{f.Counters.Requests}"), F($"{f.Counters.Requotes}"), F($"{f.Counters.RejectionCount}"),
-            clientBugs is { } n ? F($"{n}") : string.Empty, F($"{seconds}"), F($"{events}")).Append('\n');
-    }
+    private static void Row(StringBuilder sb, BacktestResult r, string point, string segment, Core.Accounting.LedgerFigures f, double seconds, long events, long? clientBugs, IReadOnlyList<string> extra) =>
+        sb.AppendJoin(',', [r.Strategy, r.Coin.Name, point, segment, .. FigureCsv.Cells(f), clientBugs is { } n ? F($"{n}") : string.Empty, F($"{seconds}"), F($"{events}"), .. extra]).Append('\n');
 
     private static string Label(BacktestSegment s) => F($"segment {s.Number}");
 

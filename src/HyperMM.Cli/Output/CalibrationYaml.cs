@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
+using HyperMM.Cli.Config;
 using HyperMM.Simulation.Calibration;
 
 namespace HyperMM.Cli.Output;
 
 /// <summary>
-/// The YAML fragment of parameters <c>hypermm calibrate</c> suggests, per coin and per model. The one place that
-/// maps a calibration onto model keys: when a model's key names change, only this file changes.
+/// The YAML fragment of parameters <c>hypermm calibrate</c> suggests, per coin and per model; which numeric keys a
+/// model takes from a calibration is <see cref="CalibratedParameters"/> (also applied by <c>backtest --walk-forward</c>).
 /// <list type="bullet">
 /// <item>Avellaneda-Stoikov (the shipped model): <c>kappa</c> and <c>vol_prior_bps_1s</c>. gamma is a risk choice,
 /// not a property of the market: keep the shipped value.</item>
@@ -34,14 +35,20 @@ public static class CalibrationYaml
             sb.Append(CultureInfo.InvariantCulture, $"    # {c.Seconds:0} s of data, {c.TakerOrders} taker orders; ")
                 .Append(c.Intensity is { } f ? $"intensity fit R² {F(f.R2, "0.000")} on {F(f.MinDepthBps, "0.###")}-{F(f.MaxDepthBps, "0.###")} bps" : "no intensity fit (too few trades beyond the touch)")
                 .Append('\n');
-            var kappa = c.Intensity is { KappaPerBps: > 0 } fit ? fit.KappaPerBps : double.NaN;
-            sb.Append("    avellaneda_stoikov:\n");
-            Key(sb, "kappa", kappa, "0.###");
-            Key(sb, "vol_prior_bps_1s", c.SigmaBps1s, "0.###");
-            sb.Append("    glft:\n").Append("      model: glft\n");
-            Key(sb, "a_per_s", c.Intensity?.APerSecond ?? double.NaN, "0.####");
-            Key(sb, "kappa", kappa, "0.###");
-            Key(sb, "vol_prior_bps_1s", c.SigmaBps1s, "0.###");
+            foreach (var model in CalibratedParameters.Models)
+            {
+                sb.Append("    ").Append(model).Append(":\n");
+                if (model != CalibratedParameters.AvellanedaStoikov)
+                {
+                    sb.Append("      model: ").Append(model).Append('\n');
+                }
+
+                foreach (var (key, value) in CalibratedParameters.For(c, model))
+                {
+                    Key(sb, key, value, key == "a_per_s" ? "0.####" : "0.###");
+                }
+            }
+
             sb.Append("    microprice:\n");
             if (c.MicroPrice is { } m)
             {
@@ -61,7 +68,7 @@ public static class CalibrationYaml
     private static void Key(StringBuilder sb, string key, double value, string format)
     {
         sb.Append("      ");
-        if (double.IsFinite(value) && value > 0)
+        if (CalibratedParameters.IsMeasured(value))
         {
             sb.Append(key).Append(": ").Append(F(value, format)).Append('\n');
         }

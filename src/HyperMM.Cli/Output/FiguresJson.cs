@@ -69,8 +69,11 @@ public static class FiguresJson
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    private static void Figures(Utf8JsonWriter w, LedgerFigures f)
+    /// <summary>Writes the figures as properties of the object being written (the one place that names them in JSON).</summary>
+    public static void Figures(Utf8JsonWriter w, LedgerFigures f)
     {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(f);
         var c = f.Counters;
         w.WriteNumber("fills", f.Fills);
         w.WriteNumber("taker_fills", f.TakerFills);

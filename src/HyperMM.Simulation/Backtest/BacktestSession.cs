@@ -26,7 +26,8 @@ public static class BacktestSession
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(events);
         options ??= new BacktestOptions();
-        var mine = events.Where(e => e.Coin == instrument.Coin).ToList();
+        // Sweeps and walk-forwards run many backtests over one shared event list: copy it only when it holds other coins.
+        var mine = events.All(e => e.Coin == instrument.Coin) ? events : events.Where(e => e.Coin == instrument.Coin).ToList();
         if (mine.Count == 0)
         {
             throw new ArgumentException($"No {instrument.Coin} market events to replay.", nameof(events));
@@ -83,6 +84,17 @@ public static class BacktestSession
         }
 
         var limit = (long)maxGap.Value.TotalMilliseconds;
+        var gapless = true;
+        for (var i = 1; i < events.Count && gapless; i++)
+        {
+            gapless = events[i].TimeMs - events[i - 1].TimeMs <= limit;
+        }
+
+        if (gapless)
+        {
+            return [events];
+        }
+
         var result = new List<IReadOnlyList<MarketEvent>>();
         var current = new List<MarketEvent> { events[0] };
         for (var i = 1; i < events.Count; i++)

@@ -40,7 +40,7 @@ public class BacktestCommandTests
             var (code, output, _) = await Run("backtest", "--data", HlData, "--config", Config, "--strategy", "mm_eth_perp", "--sweep", "gamma=0.1:0.2:0.1,kappa=1.5", "--csv", csv);
 
             Assert.Equal(0, code);
-            Assert.Contains("ranked by total PnL", output, StringComparison.Ordinal);
+            Assert.Contains("ranked by total_pnl", output, StringComparison.Ordinal);
             var lines = File.ReadAllLines(csv);
             Assert.Equal(3, lines.Length); // header + gamma 0.1 and 0.2 at kappa 1.5
             Assert.Contains(lines, l => l.Contains("gamma=0.1 kappa=1.5", StringComparison.Ordinal));

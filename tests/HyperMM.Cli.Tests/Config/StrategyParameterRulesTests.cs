@@ -1,6 +1,7 @@
 using HyperMM.Cli.Commands;
 using HyperMM.Cli.Config;
 using HyperMM.Cli.Failures;
+using HyperMM.Cli.Sweeps;
 using HyperMM.Core.Model;
 using HyperMM.TestSupport;
 

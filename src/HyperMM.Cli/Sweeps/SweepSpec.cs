@@ -3,7 +3,7 @@ using HyperMM.Cli.Config;
 using HyperMM.Cli.Failures;
 using HyperMM.Core.Model;
 
-namespace HyperMM.Cli.Commands;
+namespace HyperMM.Cli.Sweeps;
 
 /// <summary>
 /// A parameter grid from <c>--sweep gamma=0.05:0.3:0.05,kappa=1:2:0.5</c> (key=start:stop:step, stop inclusive,
@@ -116,7 +116,8 @@ public sealed record SweepSpec(IReadOnlyList<(string Key, IReadOnlyList<double> 
     public static string Describe(IReadOnlyList<(string Key, double Value)> point) =>
         string.Join(" ", point.Select(p => p.Key + "=" + Text(p.Value)));
 
-    private static string Text(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    /// <summary>A swept value as the grid shows it (invariant, up to 6 decimals).</summary>
+    public static string Text(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
     private static List<double> Range(string key, string spec)
     {
