@@ -44,6 +44,9 @@ public sealed class MarketMaker
 
     public VolatilityEstimator Volatility { get; }
 
+    /// <summary>Rolling taker arrival by depth from the public trades (the models' <see cref="MarketStatistics.TradeArrival"/>).</summary>
+    public TradeArrivalEstimator TradeArrival { get; } = new();
+
     /// <summary>Position, PnL and its attribution: the one ledger every surface reads.</summary>
     public TradeLedger Ledger { get; }
 
@@ -138,6 +141,19 @@ public sealed class MarketMaker
         LastValidBookMs = nowMs;
         Volatility.Update(book.TimeMs, (double)top.Mid);
         return Ledger.Mark(nowMs, top.Mid);
+    }
+
+    /// <summary>Public trade prints: each feeds the trade-arrival statistics, measured from the last valid mid.</summary>
+    public void OnTrades(IReadOnlyList<Trade> trades)
+    {
+        ArgumentNullException.ThrowIfNull(trades);
+        foreach (var trade in trades)
+        {
+            if (trade.Coin == Parameters.Coin)
+            {
+                TradeArrival.OnTrade(trade, Mid);
+            }
+        }
     }
 
     /// <summary>
@@ -268,7 +284,8 @@ public sealed class MarketMaker
             }
         }
 
-        var market = new MarketStatistics(Volatility.Sigma2Horizon, Volatility.VariancePerSecond);
+        var spreadBps = Top.IsTwoSided ? (double)((Top.AskPrice - Top.BidPrice) / Top.Mid) * Bps.PerUnit : 0.0;
+        var market = new MarketStatistics(Volatility.Sigma2Horizon, Volatility.VariancePerSecond, TradeArrival.Update(nowMs, spreadBps));
         var context = new QuoteContext(Top, Book, Ledger.Position, unsettledBid, unsettledAsk, market, SecondsWithoutFill(nowMs), nowMs);
         var quote = Model.Quote(context);
         LastQuote = quote;

@@ -170,6 +170,9 @@ public sealed class StrategyRunner
                 }
 
                 break;
+            case TradesEvent trades:
+                maker.OnTrades(trades.Trades);
+                break;
             case OrderUpdatesEvent updates:
                 foreach (var update in updates.Updates)
                 {

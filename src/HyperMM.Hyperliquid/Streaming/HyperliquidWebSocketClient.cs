@@ -31,8 +31,6 @@ public sealed class HyperliquidWebSocketClient : IActionPoster, IAsyncDisposable
     private readonly ConcurrentDictionary<long, TaskCompletionSource<WsPostResponse>> _pendingPosts = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
-    private readonly HashSet<long> _seenFillIds = [];
-    private readonly Queue<long> _seenFillOrder = new();
     private readonly TaskCompletionSource _firstConnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ClientWebSocket? _socket;
     private Task? _run;
@@ -351,46 +349,9 @@ public sealed class HyperliquidWebSocketClient : IActionPoster, IAsyncDisposable
             case WsError error when TryPostId(error.Text) is { } failedId && _pendingPosts.TryGetValue(failedId, out var failed):
                 failed.TrySetResult(new WsPostResponse(failedId, "error", System.Text.Json.JsonSerializer.Serialize(error.Text)));
                 return;
-            case WsUserFills fills:
-                var fresh = Deduplicate(fills.Fills);
-                if (fresh.Count == 0 && !fills.IsSnapshot)
-                {
-                    return;
-                }
-
-                message = fills with { Fills = fresh };
-                break;
         }
 
         await _channel.Writer.WriteAsync(message, stop).ConfigureAwait(false);
-    }
-
-    private List<UserFill> Deduplicate(IReadOnlyList<UserFill> fills)
-    {
-        var fresh = new List<UserFill>(fills.Count);
-        foreach (var fill in fills)
-        {
-            if (fill.Tid == 0)
-            {
-                fresh.Add(fill);
-                continue;
-            }
-
-            if (!_seenFillIds.Add(fill.Tid))
-            {
-                continue;
-            }
-
-            _seenFillOrder.Enqueue(fill.Tid);
-            if (_seenFillOrder.Count > _options.FillIdMemory)
-            {
-                _seenFillIds.Remove(_seenFillOrder.Dequeue());
-            }
-
-            fresh.Add(fill);
-        }
-
-        return fresh;
     }
 
     /// <summary>Post errors end with " id=&lt;n&gt;" (e.g. "too many pending post requests id=1234").</summary>

@@ -21,7 +21,4 @@ public sealed record WebSocketClientOptions
 
     /// <summary>Capacity of the message channel. When full the reader waits (no message is dropped).</summary>
     public int ChannelCapacity { get; init; } = 10_000;
-
-    /// <summary>How many fill tids are remembered for de-duplication.</summary>
-    public int FillIdMemory { get; init; } = 100_000;
 }

@@ -1,3 +1,4 @@
+using HyperMM.Core.Market;
 using HyperMM.Core.Primitives;
 
 namespace HyperMM.Simulation.Calibration;

@@ -1,3 +1,4 @@
+using HyperMM.Core.Market;
 using HyperMM.Core.Primitives;
 using HyperMM.Simulation.Market;
 
@@ -56,7 +57,7 @@ public static class MarketCalibrator
             Trades = sizes.Count,
             TakerOrders = takers.Count,
             VarianceBps2PerSecond = variance,
-            Intensity = double.IsNaN(spreadMedian) ? null : IntensityFitter.Fit([.. takers.Select(t => t.DepthBps)], seconds, spreadMedian, options),
+            Intensity = double.IsNaN(spreadMedian) ? null : IntensityFitter.Fit([.. takers.Select(t => t.DepthBps)], seconds, spreadMedian, options.GridPoints, options.MinEventsPerPoint),
             MicroPrice = microPrice,
             MicroPriceProblem = microPriceProblem,
             MedianMid = Quantile(mids, 0.5),

@@ -51,7 +51,7 @@ public static class TakerEvents
             }
 
             var trade = e.Trade;
-            var depth = Depth(trade, mid);
+            var depth = IntensityFitter.Depth(trade, mid);
             if (result.Count > 0 && result[^1].TimeMs == trade.TimeMs && result[^1].AggressorSide == trade.AggressorSide)
             {
                 var last = result[^1];
@@ -64,12 +64,5 @@ public static class TakerEvents
         }
 
         return result;
-    }
-
-    /// <summary>Depth of a print from <paramref name="mid"/> in bps, positive away from the mid on the side it took.</summary>
-    public static double Depth(Trade trade, double mid)
-    {
-        var offset = ((double)trade.Price - mid) / mid * Bps.PerUnit;
-        return trade.AggressorSide == Side.Buy ? offset : -offset;
     }
 }

@@ -89,4 +89,21 @@ public class MarketMakerBookTests
         Assert.Equal(0, maker.PressureStage(Start + 8_000 + target - 1));
         Assert.Equal(1, maker.PressureStage(Start + 8_000 + target));
     }
+
+    [Fact]
+    public void Trades_FeedTheTradeArrivalStatistics_FromTheLastValidMid_OwnCoinOnly()
+    {
+        var maker = Maker();
+        maker.OnTrades([new Trade(Eth, Start, Side.Buy, 4297.6m, 1m, 1)]); // before any book: no mid to measure from
+        Assert.Equal(0, maker.TradeArrival.Count);
+
+        maker.OnBook(Book(Start + 1_000, 4297.4m, 4297.6m), Start + 1_000);
+        maker.OnTrades(
+        [
+            new Trade(Eth, Start + 1_100, Side.Buy, 4297.6m, 1m, 2),
+            new Trade(new Coin("BTC"), Start + 1_200, Side.Sell, 110_000m, 0.001m, 3),
+            new Trade(Eth, Start + 1_300, Side.Sell, 4297.3m, 1m, 4),
+        ]);
+        Assert.Equal(2, maker.TradeArrival.Count);
+    }
 }

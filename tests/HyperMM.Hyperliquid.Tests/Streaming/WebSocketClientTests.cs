@@ -63,7 +63,7 @@ public class WebSocketClientTests
     }
 
     [Fact]
-    public async Task UserFills_SnapshotFlagKept_AndDuplicatesByTidRemoved()
+    public async Task UserFills_SnapshotFlagKept_AndEveryFrameDeliveredAsSent()
     {
         await using var server = await TestWsServer.StartAsync();
         await using var client = new HyperliquidWebSocketClient(server.Uri, TimeProvider.System, FastOptions);
@@ -78,11 +78,13 @@ public class WebSocketClientTests
         var snapshot = await Next<WsUserFills>(client);
         Assert.True(snapshot.IsSnapshot);
         Assert.Equal([1L, 2L], snapshot.Fills.Select(f => f.Tid));
+        // Fills are de-duplicated once, by tid, where the position is kept (MarketMaker.OnFill; test
+        // StrategyRunnerTests.Fill_AppliedOnceEvenWhenReportedTwice): the socket passes every frame on unchanged.
         var stream = await Next<WsUserFills>(client);
         Assert.False(stream.IsSnapshot);
-        Assert.Equal([3L], stream.Fills.Select(f => f.Tid));
-        var next = await Next<WsUserFills>(client); // the all-duplicate frame (tid 3) was dropped
-        Assert.Equal([4L], next.Fills.Select(f => f.Tid));
+        Assert.Equal([2L, 3L], stream.Fills.Select(f => f.Tid));
+        Assert.Equal([3L], (await Next<WsUserFills>(client)).Fills.Select(f => f.Tid));
+        Assert.Equal([4L], (await Next<WsUserFills>(client)).Fills.Select(f => f.Tid));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using HyperMM.Core.Market;
 using HyperMM.Simulation.Calibration;
 
 namespace HyperMM.Simulation.Tests.Calibration;
@@ -15,7 +16,7 @@ public sealed class IntensityFitterTests
             .Concat(Enumerable.Repeat(3 * Math.Log(2), 100)).ToArray();
         var options = new CalibrationOptions { GridPoints = 4, MinEventsPerPoint = 100 };
 
-        var fit = IntensityFitter.Fit(depths, 100, 0.0, options)!;
+        var fit = IntensityFitter.Fit(depths, 100, 0.0, options.GridPoints, options.MinEventsPerPoint)!;
 
         Assert.Equal(3 * Math.Log(2), fit.MaxDepthBps, 12);
         Assert.Equal(1.0, fit.KappaPerBps, 9);
@@ -29,6 +30,6 @@ public sealed class IntensityFitterTests
     {
         var depths = Enumerable.Repeat(0.1, 500).Concat(Enumerable.Repeat(1.0, 49)).ToArray();
 
-        Assert.Null(IntensityFitter.Fit(depths, 100, 0.5, CalibrationOptions.Default));
+        Assert.Null(IntensityFitter.Fit(depths, 100, 0.5, CalibrationOptions.Default.GridPoints, CalibrationOptions.Default.MinEventsPerPoint));
     }
 }

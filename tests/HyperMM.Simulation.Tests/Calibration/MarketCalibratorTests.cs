@@ -1,3 +1,4 @@
+using HyperMM.Core.Market;
 using HyperMM.Core.Primitives;
 using HyperMM.Simulation.Calibration;
 using HyperMM.Simulation.Market;

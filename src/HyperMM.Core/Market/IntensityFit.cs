@@ -1,4 +1,4 @@
-namespace HyperMM.Simulation.Calibration;
+namespace HyperMM.Core.Market;
 
 /// <summary>
 /// lambda(delta) = A · exp(-kappa · delta): the rate (per second, per side) of taker orders that reach at least
