@@ -32,29 +32,79 @@ public static class IntensityFitter
             return null;
         }
 
-        var sorted = depthsBps.Where(double.IsFinite).ToArray();
-        Array.Sort(sorted);
-        var inRange = sorted.Length - LowerBound(sorted, minDepthBps);
+        // One pass, no sort (the online estimator refits a window of up to ~10^5 depths on the loop's thread): the
+        // count in range, the minEventsPerPoint-th deepest depth (a min-heap of that many), then a histogram over
+        // the grid. The counts are exactly those of sorting and counting depths >= each grid depth.
+        var inRange = 0;
+        var deepest = new PriorityQueue<double, double>(minEventsPerPoint + 1);
+        foreach (var depth in depthsBps)
+        {
+            if (!double.IsFinite(depth) || !(depth >= minDepthBps))
+            {
+                continue;
+            }
+
+            inRange++;
+            if (deepest.Count < minEventsPerPoint)
+            {
+                deepest.Enqueue(depth, depth);
+            }
+            else if (depth > deepest.Peek())
+            {
+                deepest.EnqueueDequeue(depth, depth);
+            }
+        }
+
         if (inRange < minEventsPerPoint)
         {
             return null;
         }
 
-        var maxDepth = sorted[^minEventsPerPoint];
+        var maxDepth = deepest.Peek();
         if (!(maxDepth > minDepthBps))
         {
             return null;
         }
 
-        double sw = 0, sx = 0, sy = 0;
         var xs = new double[gridPoints];
-        var ys = new double[gridPoints];
-        var ws = new double[gridPoints];
         for (var k = 0; k < gridPoints; k++)
         {
-            var delta = minDepthBps + ((maxDepth - minDepthBps) * k / (gridPoints - 1));
-            double count = sorted.Length - LowerBound(sorted, delta);
-            xs[k] = delta;
+            xs[k] = minDepthBps + ((maxDepth - minDepthBps) * k / (gridPoints - 1));
+        }
+
+        // reached[k]: depths whose deepest grid point at or below them is k; N(depth >= xs[k]) is its suffix sum.
+        var reached = new long[gridPoints];
+        var step = (maxDepth - minDepthBps) / (gridPoints - 1);
+        foreach (var depth in depthsBps)
+        {
+            if (!double.IsFinite(depth) || !(depth >= minDepthBps))
+            {
+                continue;
+            }
+
+            var k = (int)Math.Clamp(Math.Floor((depth - minDepthBps) / step), 0, gridPoints - 1);
+            while (k + 1 < gridPoints && xs[k + 1] <= depth)
+            {
+                k++;
+            }
+
+            while (k > 0 && xs[k] > depth)
+            {
+                k--;
+            }
+
+            reached[k]++;
+        }
+
+        double sw = 0, sx = 0, sy = 0;
+        var ys = new double[gridPoints];
+        var ws = new double[gridPoints];
+        var atOrBeyond = 0L;
+        for (var k = gridPoints - 1; k >= 0; k--)
+        {
+            atOrBeyond += reached[k];
+            double count = atOrBeyond;
+            var delta = xs[k];
             ys[k] = Math.Log(count / (2.0 * seconds));
             ws[k] = count;
             sw += count;
@@ -81,26 +131,6 @@ public static class IntensityFitter
 
         var r2 = syy > 0 ? 1.0 - (residual / syy) : 1.0;
         return new IntensityFit(Math.Exp(intercept), -slope, r2, minDepthBps, maxDepth, gridPoints, inRange);
-    }
-
-    /// <summary>Index of the first element ≥ <paramref name="value"/> in an ascending array.</summary>
-    private static int LowerBound(double[] sorted, double value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     /// <summary>Depth of a print from <paramref name="mid"/> in bps, positive away from the mid on the side it took.</summary>

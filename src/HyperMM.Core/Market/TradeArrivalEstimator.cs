@@ -8,7 +8,7 @@ namespace HyperMM.Core.Market;
 /// <c>hypermm calibrate</c> over the last <see cref="WindowMs"/> of prints. As calibrate does, prints of the same
 /// millisecond and aggressor side are one taker order whose depth is its furthest print's, measured from the last
 /// valid mid before it; depths start one spread from the mid (half a spread beyond the touch). Refitted at most once
-/// per <see cref="RefitMs"/>; <see cref="Current"/> is null until enough orders reach past the touch.
+/// per <see cref="RefitMs"/>, and only when read; <see cref="Current"/> is null until enough orders reach past the touch.
 /// </summary>
 public sealed class TradeArrivalEstimator
 {
@@ -19,6 +19,8 @@ public sealed class TradeArrivalEstimator
     private long _lastTimeMs = long.MinValue;
     private Side _lastSide;
     private double _lastDepth;
+    private long _nowMs = long.MinValue;
+    private double _spreadBps;
 
     public TradeArrivalEstimator(long windowMs = 300_000, long refitMs = 10_000, int gridPoints = 25, int minEventsPerPoint = 20)
     {
@@ -65,12 +67,30 @@ public sealed class TradeArrivalEstimator
     /// <summary>Drops orders older than the window and refits when due; <paramref name="spreadBps"/> is the touch's spread.</summary>
     public IntensityFit? Update(long nowMs, double spreadBps)
     {
+        Advance(nowMs, spreadBps);
+        return Fit();
+    }
+
+    /// <summary>
+    /// Moves the window to <paramref name="nowMs"/> (dropping older orders) without fitting: the strategy calls this
+    /// every cycle and a model that reads <see cref="Model.MarketStatistics.TradeArrival"/> triggers <see cref="Fit"/>,
+    /// so models that do not use the statistic do not pay for it.
+    /// </summary>
+    public void Advance(long nowMs, double spreadBps)
+    {
         while (_takers.Count > 0 && _takers.Peek().TimeMs < nowMs - WindowMs)
         {
             _takers.Dequeue();
         }
 
-        if (!_refit.TryFire(nowMs))
+        (_nowMs, _spreadBps) = (nowMs, spreadBps);
+    }
+
+    /// <summary>The fit as of the last <see cref="Advance"/>, refitted when <see cref="RefitMs"/> has passed since the last refit.</summary>
+    public IntensityFit? Fit()
+    {
+        var nowMs = _nowMs;
+        if (nowMs == long.MinValue || !_refit.TryFire(nowMs))
         {
             return Current;
         }
@@ -91,7 +111,7 @@ public sealed class TradeArrivalEstimator
 
         // The rate is per second of observation: the window once it is full, else the time since the first order.
         var seconds = Math.Min(WindowMs, nowMs - oldest) / 1000.0;
-        Current = IntensityFitter.Fit(depths, seconds, spreadBps, _gridPoints, _minEventsPerPoint) ?? Current;
+        Current = IntensityFitter.Fit(depths, seconds, _spreadBps, _gridPoints, _minEventsPerPoint) ?? Current;
         return Current;
     }
 }

@@ -285,7 +285,8 @@ public sealed class MarketMaker
         }
 
         var spreadBps = Top.IsTwoSided ? (double)((Top.AskPrice - Top.BidPrice) / Top.Mid) * Bps.PerUnit : 0.0;
-        var market = new MarketStatistics(Volatility.Sigma2Horizon, Volatility.VariancePerSecond, TradeArrival.Update(nowMs, spreadBps));
+        TradeArrival.Advance(nowMs, spreadBps);
+        var market = new MarketStatistics(Volatility.Sigma2Horizon, Volatility.VariancePerSecond, TradeArrival);
         var context = new QuoteContext(Top, Book, Ledger.Position, unsettledBid, unsettledAsk, market, SecondsWithoutFill(nowMs), nowMs);
         var quote = Model.Quote(context);
         LastQuote = quote;

@@ -295,7 +295,7 @@ public sealed class StrategyRunner
         using var delayCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var delay = Task.Delay(TimeSpan.FromMilliseconds(timeoutMs), _loop.Time, delayCts.Token);
         var first = await Task.WhenAny(_pendingWait, delay).ConfigureAwait(false);
-        await delayCts.CancelAsync().ConfigureAwait(false);
+        delayCts.Cancel(); // synchronous: CancelAsync would resume this loop on the thread pool (a thread hop per wait)
         if (first == _pendingWait)
         {
             var done = _pendingWait;

@@ -30,6 +30,26 @@ public class TradeArrivalEstimatorTests
     }
 
     [Fact]
+    public void Advance_DoesNotFit_TheStatisticFitsWhenAModelReadsIt()
+    {
+        // The exponential depths of the test above: a fit is possible, but only a reader of the statistic makes one.
+        var estimator = new TradeArrivalEstimator();
+        const int N = 3000;
+        for (var i = 0; i < N; i++)
+        {
+            estimator.OnTrade(Buy(i * 100L, -Math.Log(1.0 - ((i + 0.5) / N)) / 0.5, i), 1000m);
+        }
+
+        estimator.Advance(300_000, 1.0);
+        Assert.Null(estimator.Current);
+        var market = new Core.Model.MarketStatistics(1.0, 1.0, estimator);
+        var fit = market.TradeArrival;
+        Assert.NotNull(fit);
+        Assert.Same(fit, estimator.Current);
+        Assert.InRange(fit.KappaPerBps, 0.5 * 0.95, 0.5 * 1.05);
+    }
+
+    [Fact]
     public void PrintsOfOneTakerOrder_CountOnce_AtTheirDeepestDepth()
     {
         var estimator = new TradeArrivalEstimator();
