@@ -15,8 +15,11 @@ namespace HyperMM.Benchmarks;
 /// every delay from lognormal(median 20 ms, p99 80 ms) instead of a constant 20 ms.
 /// Real: the 35-minute HL ETH recording (10,669 events, ~5 events per simulated second).
 /// Dense: 10 simulated minutes of a synthetic ETH market pushing a book every 10 ms and ~200 trades/s.
+/// Ten warm-up runs: a run is ~0.1 s, so the tiered JIT needs several before the hot loop is fully optimised
+/// (BenchmarkDotNet's ShortRun, three warm-ups, measures partly unoptimised code: ~180 ms instead of ~120 ms).
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 10, iterationCount: 10)]
 public class ReplayBenchmarks
 {
     private List<MarketEvent> _real = null!;
