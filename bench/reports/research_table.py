@@ -7,7 +7,7 @@ Usage (from the repository root, after `dotnet build -c Release src/HyperMM.Cli`
 Two kinds of out-of-sample run (docs/RESEARCH.md explains why):
   * walk-forward on the 35-minute recording (section 1 of ../shared/data/SOURCES.md): train 10 min, test the next
     5 min, 4 folds; a variant that calibrates or sweeps does so on each train window only;
-  * held-out days (sections 4 and 5): plain backtests of configurations fixed before looking at them (the shipped
+  * held-out days (sections 4, 5 and 6, the last a Binance futures capture read as a proxy market): plain backtests of configurations fixed before looking at them (the shipped
     values, or values calibrated on the 35-minute recording of another day).
 Each run's JSON (`--json`) is kept under /tmp/research-runs/ for inspection.
 """
@@ -21,6 +21,11 @@ HYPERMM = sys.argv[1] if len(sys.argv) > 1 else "src/HyperMM.Cli/bin/Release/net
 D1 = "../shared/data/Avellaneda_Stoikov_Market_Making_parameter_calibration/HL_data"
 D4 = "../shared/data/Hyperliquid_data_collector/HL_data"
 D5 = "../shared/data/hftbacktest/examples/hyperliquid/btcusd_20250126.gz"
+D6_ETH = "../shared/data/hftbacktest/examples/usdm/ethusdt_20240808.gz"
+D6_BTC = "../shared/data/hftbacktest/examples/usdm/btcusdt_20240808.gz"
+D6 = "§6 2024-08-08 345 s, Binance proxy"
+HELD_OUT = ((D4, "§4 2025-09-03 ~4 min", ("ETH", "BTC")), (D5, "§5 2025-01-26 25 s", ("BTC",)),
+            (D6_ETH, D6, ("ETH",)), (D6_BTC, D6, ("BTC",)))
 OUT = "/tmp/research-runs"
 os.makedirs(OUT, exist_ok=True)
 
@@ -131,8 +136,8 @@ for i, (label, cfg, wf, held_cfg, sweep, fees) in enumerate(VARIANTS):
             print(line("§1 2025-09-04 35 min", coin, label, s, "walk-forward 10m/5m, 4 folds"))
     if held_cfg is None:
         continue
-    for data, tag, coins in ((D4, "§4 2025-09-03 ~4 min", ("ETH", "BTC")), (D5, "§5 2025-01-26 25 s", ("BTC",))):
-        doc, err = run(["--data", data, "--config", held_cfg] + extra, "held-%d-%s" % (i, tag[:2]))
+    for j, (data, tag, coins) in enumerate(HELD_OUT):
+        doc, err = run(["--data", data, "--config", held_cfg] + extra, "held-%d-%d" % (i, j))
         for coin in coins:
             if err:
                 print("| %s | %s | %s | held-out | error: %s |" % (tag, coin, label, err))

@@ -7,11 +7,19 @@ namespace HyperMM.Simulation.Market;
 /// </summary>
 public static class MarketDataLoader
 {
-    /// <summary>Coins present at <paramref name="path"/>.</summary>
-    public static IReadOnlyList<Coin> CoinsIn(string path) =>
-        Directory.Exists(path)
-            ? HlCsvReader.CoinsIn(path)
-            : [.. WsCaptureReader.Read(path).Select(e => e.Coin).Distinct().OrderBy(c => c.Name, StringComparer.Ordinal)];
+    /// <summary>Coins present at <paramref name="path"/>; a capture file with no book or trade in it is an error.</summary>
+    public static IReadOnlyList<Coin> CoinsIn(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return HlCsvReader.CoinsIn(path);
+        }
+
+        var events = WsCaptureReader.Read(path);
+        return events.Count == 0
+            ? throw new MarketDataException($"{path}: no book or trade in it (read: Hyperliquid l2Book and trades pushes, hypermm recordings, Binance futures depth and trade streams).")
+            : [.. events.Select(e => e.Coin).Distinct().OrderBy(c => c.Name, StringComparer.Ordinal)];
+    }
 
     /// <summary>The events of one coin at <paramref name="path"/>, in time order.</summary>
     public static IReadOnlyList<MarketEvent> Load(string path, Coin coin)

@@ -6,7 +6,8 @@ namespace HyperMM.Simulation.Market;
 /// <summary>
 /// Reads captured WebSocket traffic, plain or gzip: hftbacktest's collector lines (<c>&lt;receive ns&gt; &lt;json&gt;</c>) and
 /// the project's own recording (<c>{"recvMs":&lt;ms&gt;,"msg":&lt;venue message&gt;}</c> per line, see
-/// <see cref="RecordingWriter"/>). Events carry the receive time and come out in file order. A line that cannot be
+/// <see cref="RecordingWriter"/>). hftbacktest lines of Binance USDⓈ-M futures streams are rebuilt by
+/// <see cref="BinanceFuturesCapture"/> (a proxy market; books from the depth snapshot and diffs). Events carry the receive time and come out in file order. A line that cannot be
 /// read, impossible values (<see cref="MarketDataRules"/>) or a gzip file cut short raise
 /// <see cref="MarketDataException"/> naming the file, the line and the reason.
 /// </summary>
@@ -20,6 +21,7 @@ public static class WsCaptureReader
         }
 
         var events = new List<MarketEvent>();
+        var binance = new BinanceFuturesCapture();
         var lineNo = 0;
         var newestMs = long.MinValue;
         try
@@ -36,7 +38,7 @@ public static class WsCaptureReader
                 var first = events.Count;
                 try
                 {
-                    ParseLine(line, events);
+                    ParseLine(line, events, binance);
                 }
                 catch (FormatException ex)
                 {
@@ -84,7 +86,7 @@ public static class WsCaptureReader
             : new StreamReader(File.OpenRead(path));
     }
 
-    private static void ParseLine(string line, List<MarketEvent> events)
+    private static void ParseLine(string line, List<MarketEvent> events, BinanceFuturesCapture binance)
     {
         if (line[0] == '{')
         {
@@ -102,6 +104,12 @@ public static class WsCaptureReader
         }
 
         using var message = Json(line[(space + 1)..]);
+        if (BinanceFuturesCapture.Recognises(message.RootElement))
+        {
+            binance.Add(message.RootElement, ns / 1_000_000, events);
+            return;
+        }
+
         WsMessageParser.TryParse(message.RootElement, ns / 1_000_000, events);
     }
 

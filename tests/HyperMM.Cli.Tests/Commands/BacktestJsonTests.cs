@@ -5,7 +5,7 @@ namespace HyperMM.Cli.Tests.Commands;
 
 /// <summary>
 /// Issue 11 item 2: <c>hypermm backtest --json</c> on every shared recording the loader reads (the two HL CSV folders
-/// and the hftbacktest raw Hyperliquid capture; the Binance captures are not Hyperliquid data and are not read) prints
+/// the hftbacktest raw Hyperliquid capture and the two Binance futures captures, read as a proxy market) prints
 /// one JSON document and nothing else on stdout, with one entry per strategy whose coin is present, and its figures
 /// satisfy the attribution identity exactly, for the total and for every segment.
 /// </summary>
@@ -18,6 +18,8 @@ public sealed class BacktestJsonTests
         { "data/Avellaneda_Stoikov_Market_Making_parameter_calibration/HL_data", ["mm_eth_perp", "mm_btc_perp"], 1 },
         { "data/Hyperliquid_data_collector/HL_data", ["mm_eth_perp", "mm_btc_perp"], 2 }, // a 250 s gap: two segments
         { "data/hftbacktest/examples/hyperliquid/btcusd_20250126.gz", ["mm_btc_perp"], 1 },
+        { "data/hftbacktest/examples/usdm/ethusdt_20240808.gz", ["mm_eth_perp"], 1 },
+        { "data/hftbacktest/examples/usdm/btcusdt_20240808.gz", ["mm_btc_perp"], 1 },
     };
 
     [Theory]

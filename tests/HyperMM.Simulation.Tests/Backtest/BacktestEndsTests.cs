@@ -25,6 +25,7 @@ public sealed class BacktestEndsTests(SyntheticRecordingFixture recording) : ICl
                 ("data/Avellaneda_Stoikov_Market_Making_parameter_calibration/HL_data", new[] { "ETH", "BTC" }),
                 ("data/Hyperliquid_data_collector/HL_data", ["ETH", "BTC"]),
                 ("data/hftbacktest/examples/hyperliquid/btcusd_20250126.gz", ["BTC"]),
+                ("data/hftbacktest/examples/usdm/ethusdt_20240808.gz", ["ETH"]),
                 (SyntheticRecordingFixture.Name, ["ETH", "BTC", "HYPE"]),
             })
             {
