@@ -181,7 +181,8 @@ public static class BacktestCommand
                 throw new UsageException($"--data: '{path}' does not exist");
             }
 
-            var coins = MarketDataLoader.CoinsIn(path);
+            var data = MarketDataLoader.Open(path);
+            var coins = data.Coins;
             var runs = new List<BacktestRun>();
             foreach (var s in strategies)
             {
@@ -202,7 +203,7 @@ public static class BacktestCommand
                     throw new UsageException($"no instrument data for coin {s.Coin} (known: BTC, ETH, HYPE)");
                 }
 
-                var events = MarketDataLoader.Load(path, s.Coin);
+                var events = data.Events(s.Coin);
                 if (events.Count == 0)
                 {
                     throw new UsageException($"--data: no {s.Coin} events in {path}");

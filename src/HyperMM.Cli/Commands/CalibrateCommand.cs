@@ -68,7 +68,8 @@ public static class CalibrateCommand
                 throw new UsageException($"--data: '{path}' does not exist");
             }
 
-            var coins = MarketDataLoader.CoinsIn(path);
+            var data = MarketDataLoader.Open(path);
+            var coins = data.Coins;
             if (only is not null)
             {
                 if (!coins.Any(c => c.Name == only))
@@ -86,7 +87,7 @@ public static class CalibrateCommand
             var loaded = new List<(Coin, IReadOnlyList<MarketEvent>)>();
             foreach (var c in coins)
             {
-                var events = MarketDataLoader.Load(path, c);
+                var events = data.Events(c);
                 if (!events.Any(e => e.Kind == MarketEventKind.Book))
                 {
                     throw new UsageException($"--data: no {c} books in {path}; calibration needs books and trades");

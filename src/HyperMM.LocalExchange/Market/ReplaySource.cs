@@ -39,13 +39,14 @@ public sealed class ReplaySource : IMarketSource
     public static ReplaySource FromPath(string path, IReadOnlySet<string> listedCoins)
     {
         ArgumentNullException.ThrowIfNull(listedCoins);
-        var coins = MarketDataLoader.CoinsIn(path).Where(c => listedCoins.Contains(c.Name)).ToList();
+        var data = MarketDataLoader.Open(path);
+        var coins = data.Coins.Where(c => listedCoins.Contains(c.Name)).ToList();
         if (coins.Count == 0)
         {
             throw new MarketDataException($"{path}: no books or trades for a listed coin ({string.Join(", ", listedCoins.Order(StringComparer.Ordinal))}).");
         }
 
-        var merged = coins.SelectMany(c => MarketDataLoader.Load(path, c)).OrderBy(e => e.TimeMs).ThenBy(e => e.Kind).ToList();
+        var merged = coins.SelectMany(data.Events).OrderBy(e => e.TimeMs).ThenBy(e => e.Kind).ToList();
         return new ReplaySource(merged);
     }
 

@@ -7,9 +7,10 @@ namespace HyperMM.Simulation.Market;
 /// Reads captured WebSocket traffic, plain or gzip: hftbacktest's collector lines (<c>&lt;receive ns&gt; &lt;json&gt;</c>) and
 /// the project's own recording (<c>{"recvMs":&lt;ms&gt;,"msg":&lt;venue message&gt;}</c> per line, see
 /// <see cref="RecordingWriter"/>). hftbacktest lines of Binance USDⓈ-M futures streams are rebuilt by
-/// <see cref="BinanceFuturesCapture"/> (a proxy market; books from the depth snapshot and diffs). Events carry the receive time and come out in file order. A line that cannot be
-/// read, impossible values (<see cref="MarketDataRules"/>) or a gzip file cut short raise
-/// <see cref="MarketDataException"/> naming the file, the line and the reason.
+/// <see cref="BinanceFuturesCapture"/> (a proxy market; books from the depth snapshot and diffs). Events carry the
+/// receive time and come out in file order. A line that cannot be read, impossible values
+/// (<see cref="MarketDataRules"/>) or a gzip file cut short raise <see cref="MarketDataException"/> naming the file,
+/// the line and the reason.
 /// </summary>
 public static class WsCaptureReader
 {
