@@ -71,38 +71,30 @@ public sealed class BinanceFuturesCaptureTests : IDisposable
         Assert.Equal(new Trade(Eth, 1_012, Side.Buy, 2681.70m, 0.5m, 7), trades[1]);
     }
 
-    [Fact]
-    public void AGapInTheDepthStream_IsAnErrorNamingTheLine()
+    public static TheoryData<string[], int, string> BadCaptures => new()
     {
-        var error = Assert.Throws<MarketDataException>(() => Read(
-            Diff(1_000, 96, 105, 95, """["2681.62","2.0"]""", ""),
-            Snapshot(1_001, 100, """["2681.62","1.0"]""", """["2681.63","5.0"]"""),
-            Diff(1_010, 106, 110, 105, "", ""),
-            Diff(1_020, 115, 120, 112, "", "")));
+        {
+            // a gap: the fourth line's pu is not the previous update's u
+            [Diff(1_000, 96, 105, 95, """["2681.62","2.0"]""", ""), Snapshot(1_001, 100, """["2681.62","1.0"]""", """["2681.63","5.0"]"""),
+             Diff(1_010, 106, 110, 105, "", ""), Diff(1_020, 115, 120, 112, "", "")],
+            4, "pu=112 does not follow the previous update's u=110"
+        },
+        {
+            // the updates between the snapshot and the first diff are missing
+            [Snapshot(1_000, 100, """["2681.62","1.0"]""", """["2681.63","5.0"]"""), Diff(1_001, 120, 130, 119, "", "")],
+            2, "U=120 starts after the snapshot's lastUpdateId=100"
+        },
+        { [Diff(1_000, 96, 105, 95, """["2681.62"]""", "")], 1, "b[0] is not a [price, size] pair" },
+    };
 
-        Assert.Contains(":4:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("pu=112 does not follow the previous update's u=110", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ADiffStartingAfterTheSnapshot_IsAnError()
+    [Theory]
+    [MemberData(nameof(BadCaptures))]
+    public void ABadCapture_IsOneErrorNamingTheLineAndTheReason(string[] lines, int line, string reason)
     {
-        var error = Assert.Throws<MarketDataException>(() => Read(
-            Snapshot(1_000, 100, """["2681.62","1.0"]""", """["2681.63","5.0"]"""),
-            Diff(1_001, 120, 130, 119, "", "")));
+        var error = Assert.Throws<MarketDataException>(() => Read(lines));
 
-        Assert.Contains(":2:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("U=120 starts after the snapshot's lastUpdateId=100", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void AMalformedLevel_IsAnErrorSayingWhat()
-    {
-        var error = Assert.Throws<MarketDataException>(() => Read(
-            Diff(1_000, 96, 105, 95, """["2681.62"]""", "")));
-
-        Assert.Contains(":1:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("b[0] is not a [price, size] pair", error.Message, StringComparison.Ordinal);
+        Assert.Contains($":{line}:", error.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
