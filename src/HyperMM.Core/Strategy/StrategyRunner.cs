@@ -87,6 +87,7 @@ public sealed class StrategyRunner
     private async Task LoopAsync(MarketMaker maker, CancellationToken ct)
     {
         var reader = _loop.Exchange.Events;
+        using var waker = new LoopWaker(_loop.Time, ct);
         while (!ct.IsCancellationRequested)
         {
             MarkProgress();
@@ -111,7 +112,7 @@ public sealed class StrategyRunner
                 CycleFailed(maker, ex);
             }
 
-            if (!await WaitForEventsAsync(reader, ct).ConfigureAwait(false))
+            if (!await WaitForEventsAsync(reader, waker, ct).ConfigureAwait(false))
             {
                 _loop.Note("info", "event stream completed");
                 break;
@@ -280,23 +281,17 @@ public sealed class StrategyRunner
         }
     }
 
-    private async Task<bool> WaitForEventsAsync(System.Threading.Channels.ChannelReader<ExchangeEvent> reader, CancellationToken ct)
+    private async Task<bool> WaitForEventsAsync(System.Threading.Channels.ChannelReader<ExchangeEvent> reader, LoopWaker waker, CancellationToken ct)
     {
         _pendingWait ??= reader.WaitToReadAsync(ct).AsTask();
-        if (_pendingWait.IsCompleted)
+        if (!_pendingWait.IsCompleted)
         {
-            var done = _pendingWait;
-            _pendingWait = null;
-            return await done.ConfigureAwait(false);
+            // Wake up for time-driven work (cycle, stale data, fill pressure) even when nothing arrives.
+            var timeoutMs = Math.Clamp((long)(Parameters.CycleIntervalSeconds * 1000.0), 50, 1_000);
+            await waker.WaitAsync(_pendingWait, TimeSpan.FromMilliseconds(timeoutMs)).ConfigureAwait(false);
         }
 
-        // Wake up for time-driven work (cycle, stale data, fill pressure) even when nothing arrives.
-        var timeoutMs = Math.Clamp((long)(Parameters.CycleIntervalSeconds * 1000.0), 50, 1_000);
-        using var delayCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var delay = Task.Delay(TimeSpan.FromMilliseconds(timeoutMs), _loop.Time, delayCts.Token);
-        var first = await Task.WhenAny(_pendingWait, delay).ConfigureAwait(false);
-        delayCts.Cancel(); // synchronous: CancelAsync would resume this loop on the thread pool (a thread hop per wait)
-        if (first == _pendingWait)
+        if (_pendingWait.IsCompleted)
         {
             var done = _pendingWait;
             _pendingWait = null;
