@@ -20,7 +20,7 @@ public static class BacktestCommand
 {
     public static Command Build()
     {
-        var data = new Option<string>("--data") { Description = "Market data: a directory in the HL CSV layout, a raw WS capture or a hypermm recording (.gz ok).", Required = true };
+        var data = CommonOptions.Data();
         var config = CommonOptions.Config();
         var strategy = new Option<string?>("--strategy") { Description = "Only this strategy (default: every strategy whose coin is in the data)." };
         var sweep = new Option<string?>("--sweep") { Description = "Parameter grid, e.g. gamma=0.05:0.3:0.05,kappa=1:2:0.5 (key=start:stop:step, stop inclusive); runs on every core, ranks by --objective, warns when the best point is on the grid's edge." };

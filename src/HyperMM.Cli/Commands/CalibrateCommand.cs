@@ -16,7 +16,7 @@ public static class CalibrateCommand
 {
     public static Command Build()
     {
-        var data = new Option<string>("--data") { Description = "Market data: a directory in the HL CSV layout, a raw WS capture or a hypermm recording (.gz ok).", Required = true };
+        var data = CommonOptions.Data();
         var coin = new Option<string?>("--coin") { Description = "Only this coin (default: every coin in the data)." };
         var json = new Option<bool>("--json") { Description = "Print only JSON: {\"coins\":[...]}." };
         var outFile = new Option<string?>("--out") { Description = "Write the suggested-parameters YAML to this file instead of printing it after the table." };

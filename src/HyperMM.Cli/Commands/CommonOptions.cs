@@ -13,6 +13,13 @@ public static class CommonOptions
         Description = "Strategy configuration file (default: config/strategies.yaml, else the copy shipped with hypermm).",
     };
 
+    /// <summary><c>--data</c>: recorded market data, read by the simulation's <c>MarketDataLoader</c>.</summary>
+    public static Option<string> Data() => new("--data")
+    {
+        Description = "Market data: a directory in the HL CSV layout, a raw WS capture (Hyperliquid, or Binance futures streams read as a proxy market) or a hypermm recording (.gz ok).",
+        Required = true,
+    };
+
     /// <summary><c>--log-level</c>: debug, info, warn or error (<see cref="Hosting.LogLevels"/>).</summary>
     public static Option<string> LogLevel(string defaultLevel, string what)
     {
