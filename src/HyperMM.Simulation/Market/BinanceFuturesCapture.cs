@@ -28,7 +28,8 @@ namespace HyperMM.Simulation.Market;
 /// <item>Every event carries the collector's receive time: Binance's own times run on another clock (about 1.2 s
 /// ahead of the receive clock in the shared files), and one clock keeps books and trades in the order they arrived.</item>
 /// <item><c>bookTicker</c> is ignored: it is the same book's top at a higher rate, and mixing top-only updates into the
-/// depth book would make books that no single depth state had.</item>
+/// depth book would make books that no single depth state had. Other streams (aggTrade, markPrice, ...) are ignored
+/// too; a partial-book stream (<c>@depth5/10/20</c>) is an error, since its messages are not diffs.</item>
 /// </list>
 /// </summary>
 public sealed class BinanceFuturesCapture
@@ -78,6 +79,12 @@ public sealed class BinanceFuturesCapture
         var kind = at < 0 ? stream : stream[(at + 1)..];
         if (kind.StartsWith("depth", StringComparison.Ordinal))
         {
+            if (kind.Length > "depth".Length && char.IsAsciiDigit(kind["depth".Length]))
+            {
+                // <sym>@depth5/10/20: each message is the top N levels, not a diff; applying it as one would keep stale levels.
+                throw new FormatException($"stream '{stream}' is a partial book (top levels only), not the diff stream the book is rebuilt from: record <symbol>@depth@0ms (or @depth@100ms) instead");
+            }
+
             Diff(data, receivedMs, into);
         }
         else if (kind == "trade")

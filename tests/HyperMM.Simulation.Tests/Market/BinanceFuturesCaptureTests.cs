@@ -85,6 +85,7 @@ public sealed class BinanceFuturesCaptureTests : IDisposable
             2, "U=120 starts after the snapshot's lastUpdateId=100"
         },
         { [Diff(1_000, 96, 105, 95, """["2681.62"]""", "")], 1, "b[0] is not a [price, size] pair" },
+        { [Diff(1_000, 96, 105, 95, "", "").Replace("@depth@0ms", "@depth20@100ms", StringComparison.Ordinal)], 1, "is a partial book (top levels only)" },
     };
 
     [Theory]
