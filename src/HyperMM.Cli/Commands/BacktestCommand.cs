@@ -182,6 +182,11 @@ public static class BacktestCommand
             }
 
             var data = MarketDataLoader.Open(path);
+            if (data.ProxyNote is { } proxy)
+            {
+                notes.WriteLine($"note: {proxy}");
+            }
+
             var coins = data.Coins;
             var runs = new List<BacktestRun>();
             foreach (var s in strategies)

@@ -29,7 +29,7 @@ public static class CalibrateCommand
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var path = parse.GetValue(data)!;
-            var results = Load(path, parse.GetValue(coin)).Select(x => MarketCalibrator.Calibrate(x.Coin, x.Events)).ToList();
+            var results = Load(path, parse.GetValue(coin), parse.InvocationConfiguration.Error).Select(x => MarketCalibrator.Calibrate(x.Coin, x.Events)).ToList();
             var output = parse.InvocationConfiguration.Output;
             var yaml = CalibrationYaml.Fragment(path, results);
             if (parse.GetValue(outFile) is { } target)
@@ -59,7 +59,7 @@ public static class CalibrateCommand
         return command;
     }
 
-    private static List<(Coin Coin, IReadOnlyList<MarketEvent> Events)> Load(string path, string? only)
+    private static List<(Coin Coin, IReadOnlyList<MarketEvent> Events)> Load(string path, string? only, TextWriter notes)
     {
         try
         {
@@ -69,6 +69,11 @@ public static class CalibrateCommand
             }
 
             var data = MarketDataLoader.Open(path);
+            if (data.ProxyNote is { } proxy)
+            {
+                notes.WriteLine($"note: {proxy}");
+            }
+
             var coins = data.Coins;
             if (only is not null)
             {

@@ -40,7 +40,16 @@ public sealed class BinanceFuturesCapture
     private static readonly string[] QuoteAssets = ["USDT", "USDC", "BUSD"];
 
     private readonly Dictionary<string, SymbolBook> _books = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _symbols = new(StringComparer.Ordinal);
     private DepthSnapshot? _unmatched;
+
+    /// <summary>The symbols whose books or trades were read, in name order.</summary>
+    public IReadOnlyCollection<string> Symbols => _symbols;
+
+    /// <summary>What a run on these symbols should tell its user: that the market is a proxy and how it is read (null when none was read).</summary>
+    public string? ProxyNote => _symbols.Count == 0
+        ? null
+        : $"{string.Join(", ", _symbols.Select(s => $"{s} (Binance USDⓈ-M futures) is read as {CoinOf(s)}"))}: a proxy market, its book put on Hyperliquid's price grid; fees, tick and sizes are Hyperliquid's (docs/SIMULATION.md §4)";
 
     /// <summary>True when <paramref name="message"/> is a combined-stream push or a REST depth snapshot.</summary>
     public static bool Recognises(JsonElement message) =>
@@ -129,6 +138,7 @@ public sealed class BinanceFuturesCapture
     private void Diff(JsonElement data, long receivedMs, List<MarketEvent> into)
     {
         var symbol = Text(WsMessageParser.Property(data, "s", "depth update"), "depth update symbol");
+        _symbols.Add(symbol);
         if (!_books.TryGetValue(symbol, out var book))
         {
             book = new SymbolBook(symbol, CoinOf(symbol));
@@ -153,7 +163,7 @@ public sealed class BinanceFuturesCapture
         }
     }
 
-    private static void Trade(JsonElement data, long receivedMs, List<MarketEvent> into)
+    private void Trade(JsonElement data, long receivedMs, List<MarketEvent> into)
     {
         if (data.TryGetProperty("X", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() != "MARKET")
         {
@@ -161,6 +171,7 @@ public sealed class BinanceFuturesCapture
         }
 
         var symbol = Text(WsMessageParser.Property(data, "s", "trade"), "trade symbol");
+        _symbols.Add(symbol);
         var buyerIsMaker = WsMessageParser.Property(data, "m", "trade");
         if (buyerIsMaker.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {

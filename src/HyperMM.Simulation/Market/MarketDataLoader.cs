@@ -11,15 +11,19 @@ public sealed class MarketDataLoader
     private readonly string _path;
     private readonly Dictionary<Coin, IReadOnlyList<MarketEvent>>? _capture;
 
-    private MarketDataLoader(string path, IReadOnlyList<Coin> coins, Dictionary<Coin, IReadOnlyList<MarketEvent>>? capture)
+    private MarketDataLoader(string path, IReadOnlyList<Coin> coins, Dictionary<Coin, IReadOnlyList<MarketEvent>>? capture, string? proxyNote = null)
     {
         _path = path;
         Coins = coins;
         _capture = capture;
+        ProxyNote = proxyNote;
     }
 
     /// <summary>Coins present, in name order.</summary>
     public IReadOnlyList<Coin> Coins { get; }
+
+    /// <summary>When the data is another venue's market read as a proxy: what was read as what, for the user to see. Else null.</summary>
+    public string? ProxyNote { get; }
 
     /// <summary>
     /// Opens <paramref name="path"/>: lists a directory's coins, or reads a capture file whole (a capture with no book
@@ -38,7 +42,7 @@ public sealed class MarketDataLoader
             throw new MarketDataException($"{path}: no such file or directory.");
         }
 
-        var events = WsCaptureReader.Read(path);
+        var events = WsCaptureReader.Read(path, out var proxyNote);
         if (events.Count == 0)
         {
             throw new MarketDataException($"{path}: no book or trade in it (read: Hyperliquid l2Book and trades pushes, hypermm recordings, Binance futures depth and trade streams).");
@@ -47,7 +51,7 @@ public sealed class MarketDataLoader
         // Per coin, in time order; rows a little out of order (MarketDataRules) keep their file order among equal times.
         var byCoin = events.Select((e, i) => (e, i)).GroupBy(x => x.e.Coin)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<MarketEvent>)[.. g.OrderBy(x => x.e.TimeMs).ThenBy(x => x.i).Select(x => x.e)]);
-        return new MarketDataLoader(path, [.. byCoin.Keys.OrderBy(c => c.Name, StringComparer.Ordinal)], byCoin);
+        return new MarketDataLoader(path, [.. byCoin.Keys.OrderBy(c => c.Name, StringComparer.Ordinal)], byCoin, proxyNote);
     }
 
     /// <summary>The events of <paramref name="coin"/>, in time order (none when the coin is absent).</summary>

@@ -14,7 +14,10 @@ namespace HyperMM.Simulation.Market;
 /// </summary>
 public static class WsCaptureReader
 {
-    public static List<MarketEvent> Read(string path)
+    public static List<MarketEvent> Read(string path) => Read(path, out _);
+
+    /// <summary>Reads <paramref name="path"/>; <paramref name="proxyNote"/> says how a proxy market in it was read (null when there is none).</summary>
+    public static List<MarketEvent> Read(string path, out string? proxyNote)
     {
         if (!File.Exists(path))
         {
@@ -66,6 +69,7 @@ public static class WsCaptureReader
             throw new MarketDataException($"{path}: cannot be read ({ex.Message}).", ex);
         }
 
+        proxyNote = binance.ProxyNote;
         return events;
     }
 

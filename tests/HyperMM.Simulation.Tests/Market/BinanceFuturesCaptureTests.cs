@@ -122,9 +122,11 @@ public sealed class BinanceFuturesCaptureTests : IDisposable
     {
         var path = SharedData.File($"data/hftbacktest/examples/usdm/{coin.ToLowerInvariant()}usdt_20240808.gz");
 
-        var events = MarketDataLoader.Load(path, new Coin(coin));
+        var data = MarketDataLoader.Open(path);
+        var events = data.Events(new Coin(coin));
 
-        Assert.Equal([new Coin(coin)], MarketDataLoader.CoinsIn(path));
+        Assert.Equal([new Coin(coin)], data.Coins);
+        Assert.StartsWith($"{coin}USDT (Binance USDⓈ-M futures) is read as {coin}: a proxy market", data.ProxyNote, StringComparison.Ordinal);
         Assert.Equal(books, events.Count(e => e.Kind == MarketEventKind.Book));
         Assert.Equal(trades, events.Count(e => e.Kind == MarketEventKind.Trade));
         Assert.True(events.Zip(events.Skip(1)).All(p => p.First.TimeMs <= p.Second.TimeMs));

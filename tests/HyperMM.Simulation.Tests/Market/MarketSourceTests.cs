@@ -38,6 +38,7 @@ public sealed class MarketSourceTests
     {
         var path = SharedData.File("data/hftbacktest/examples/hyperliquid/btcusd_20250126.gz");
         var events = MarketDataLoader.Load(path, Btc);
+        Assert.Null(MarketDataLoader.Open(path).ProxyNote); // Hyperliquid's own data: nothing to warn about
 
         // SOURCES.md §5: 46 l2Book pushes and 9 trades messages holding 64 trades
         Assert.Equal(46, events.Count(e => e.Kind == MarketEventKind.Book));
