@@ -102,9 +102,11 @@ public sealed class JournalWriter : IAsyncDisposable
 
     /// <summary>
     /// Adds one note to a run in a journal another process writes (the watchdog reporting what it did for the engine's
-    /// run): one short statement on its own connection; the engine's writer task is not involved.
+    /// run): one short statement on its own connection; the engine's writer task is not involved. A lock held longer
+    /// than <paramref name="busyTimeout"/> (default <see cref="JournalFile.DefaultBusyTimeout"/>) is an
+    /// <see cref="SqliteException"/> or a <see cref="JournalException"/> whose cause is one (<see cref="IsLocked"/>).
     /// </summary>
-    public static void AppendNote(string path, long runId, NoteEntry note)
+    public static void AppendNote(string path, long runId, NoteEntry note, TimeSpan? busyTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(note);
@@ -113,13 +115,17 @@ public sealed class JournalWriter : IAsyncDisposable
             throw new JournalException($"journal {path} does not exist: the note '{note.Message}' was not written");
         }
 
-        using var connection = OpenConnection(path, readOnly: false);
+        using var connection = OpenConnection(path, readOnly: false, busyTimeout);
         using var cmd = connection.CreateCommand();
         if (JournalCommands.Bind(cmd, note, runId))
         {
             cmd.ExecuteNonQuery();
         }
     }
+
+    /// <summary>True when <paramref name="failure"/> is another process holding the journal's lock (SQLITE_BUSY or SQLITE_LOCKED), directly or as the cause.</summary>
+    public static bool IsLocked(Exception failure) =>
+        (failure as SqliteException ?? failure?.InnerException as SqliteException) is { } sqlite && (sqlite.SqliteErrorCode & 0xFF) is 5 or 6;
 
     /// <summary>Tells the journal which account a strategy trades, so its fills are keyed by (account, coin, tid).</summary>
     public void RegisterAccount(string strategy, string account)

@@ -43,13 +43,67 @@ public sealed class WatchdogEndToEndTests
         Assert.Contains("mm_eth_perp: cancelled 2 order(s)", watchdog.Transcript, StringComparison.Ordinal);
         Assert.Empty(await venue.Info.OpenOrdersAsync(venue.MasterOf(eth), default));
 
-        var notes = NotesOf(venue.DatabasePath, runId);
-        Assert.Contains(notes, n => n.Strategy == "mm_eth_perp" && n.Message.Contains("no heartbeat for 3 s", StringComparison.Ordinal)
-            && n.Message.Contains("cancelled 2 order(s)", StringComparison.Ordinal));
+        // The journal is written after the cancels and the lines on stderr (a frozen engine may hold its lock): wait for it.
+        var noted = await EventuallyAsync(() => NotesOf(venue.DatabasePath, runId).Any(n => n.Strategy == "mm_eth_perp"
+            && n.Message.Contains("no heartbeat for 3 s", StringComparison.Ordinal) && n.Message.Contains("cancelled 2 order(s)", StringComparison.Ordinal)), TimeSpan.FromSeconds(10));
+        Assert.True(noted, "the sweep was not noted in the journal: " + watchdog.Transcript);
 
         watchdog.Process.StandardInput.Close(); // the pipe closes: "parent died", sweep again (nothing left) and exit
         Assert.Equal(0, await watchdog.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("the engine died", watchdog.Transcript, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A frozen engine can hold the journal's write lock (SIGSTOP in the middle of a write). The watchdog's cancels must
+    /// not wait for it: the orders go at the timeout, the notes wait, and they reach the journal once the lock is free.
+    /// </summary>
+    [Fact]
+    public async Task JournalLockedByTheFrozenEngine_TheWatchdogStillCancelsAtTheTimeout_AndWritesItsNotesWhenTheLockFrees()
+    {
+        await using var venue = await LocalRehearsal.StartAsync(new LocalExchangeOptions { IpWeightPerMinute = 0 });
+        var eth = venue.Strategies.First(s => s.Name == "mm_eth_perp");
+        await OwnOrders.PlaceAsync(venue.Exchange.BaseUrl, venue.Accounts[venue.Strategies.ToList().IndexOf(eth)], eth.Name, eth.Coin, 2);
+        long runId;
+        await using (var journal = JournalWriter.Open(venue.DatabasePath, TimeProvider.System, "local", "live", ["mm_eth_perp"]))
+        {
+            runId = journal.RunId;
+            await journal.EndRunAsync("test");
+        }
+
+        // The engine's part: a write transaction left open, as a process stopped in the middle of one leaves it.
+        var held = JournalWriter.OpenConnection(venue.DatabasePath, readOnly: false);
+        using (var begin = held.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE;";
+            begin.ExecuteNonQuery();
+        }
+
+        using var watchdog = HypermmProcess.Start(
+            ["watchdog", "--network", "local", "--exchange-url", venue.Exchange.BaseUrl.ToString(), "--keys-file", venue.KeysFile, "--config", HypermmProcess.ShippedConfig,
+             "--strategy", "mm_eth_perp", "--timeout-seconds", "3", "--db", venue.DatabasePath, "--run-id", runId.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            pipeInput: true);
+        var started = Stopwatch.StartNew();
+        try
+        {
+            await watchdog.Process.StandardInput.WriteLineAsync("hb");
+            await watchdog.Process.StandardInput.FlushAsync();
+
+            Assert.True(await watchdog.WaitForTextAsync("none left", TimeSpan.FromSeconds(40)), "the watchdog did not act on silence: " + watchdog.Transcript);
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(3 + 10), $"acted only {started.Elapsed} after starting (timeout 3 s + start-up and sweep), with the journal locked");
+            Assert.Empty(await venue.Info.OpenOrdersAsync(venue.MasterOf(eth), default));
+            Assert.True(await watchdog.WaitForTextAsync("the journal is locked", TimeSpan.FromSeconds(20)), "the watchdog did not say its notes wait: " + watchdog.Transcript);
+        }
+        finally
+        {
+            held.Dispose(); // the engine resumes (or dies): its transaction ends and the lock is free
+        }
+
+        watchdog.Process.StandardInput.Close(); // the pipe closes: sweep again, write the kept notes, exit
+        Assert.Equal(0, await watchdog.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        var notes = NotesOf(venue.DatabasePath, runId).Select(n => n.Message).ToList();
+        var cancelling = notes.FindIndex(n => n.Contains("no heartbeat for 3 s", StringComparison.Ordinal) && n.Contains("cancelling the orders", StringComparison.Ordinal));
+        var cancelled = notes.FindIndex(n => n.Contains("cancelled 2 order(s)", StringComparison.Ordinal));
+        Assert.True(cancelling >= 0 && cancelled > cancelling, "the kept notes reached the journal, in order: " + string.Join(" | ", notes));
     }
 
     [Fact]
@@ -83,6 +137,22 @@ public sealed class WatchdogEndToEndTests
         {
             Assert.Contains(notes, n => n.Strategy == strategy && n.Message.StartsWith("watchdog (no heartbeat for 3 s", StringComparison.Ordinal));
         }
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan within)
+    {
+        var until = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (until.Elapsed > within)
+            {
+                return false;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return true;
     }
 
     private static IReadOnlyList<NoteEntry> NotesOf(string db, long runId)
