@@ -137,7 +137,7 @@ public sealed class BinanceFuturesCapture
 
     private void Diff(JsonElement data, long receivedMs, List<MarketEvent> into)
     {
-        var symbol = Text(WsMessageParser.Property(data, "s", "depth update"), "depth update symbol");
+        var symbol = WsMessageParser.Text(WsMessageParser.Property(data, "s", "depth update"), "depth update symbol");
         _symbols.Add(symbol);
         if (!_books.TryGetValue(symbol, out var book))
         {
@@ -170,7 +170,7 @@ public sealed class BinanceFuturesCapture
             return;
         }
 
-        var symbol = Text(WsMessageParser.Property(data, "s", "trade"), "trade symbol");
+        var symbol = WsMessageParser.Text(WsMessageParser.Property(data, "s", "trade"), "trade symbol");
         _symbols.Add(symbol);
         var buyerIsMaker = WsMessageParser.Property(data, "m", "trade");
         if (buyerIsMaker.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
@@ -182,8 +182,8 @@ public sealed class BinanceFuturesCapture
             CoinOf(symbol),
             receivedMs,
             buyerIsMaker.GetBoolean() ? Side.Sell : Side.Buy,
-            Number(WsMessageParser.Property(data, "p", "trade"), "trade p"),
-            Number(WsMessageParser.Property(data, "q", "trade"), "trade q"),
+            WsMessageParser.Number(WsMessageParser.Property(data, "p", "trade"), "trade p"),
+            WsMessageParser.Number(WsMessageParser.Property(data, "q", "trade"), "trade q"),
             data.TryGetProperty("t", out var id) ? WsMessageParser.WholeNumber(id, "trade t") : 0);
         if (MarketDataRules.CheckTrade(trade) is { } bad)
         {
@@ -191,15 +191,6 @@ public sealed class BinanceFuturesCapture
         }
 
         into.Add(MarketEvent.OfTrade(trade));
-    }
-
-    private static string Text(JsonElement value, string what) =>
-        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new FormatException($"{what} {value.GetRawText()} is not a string");
-
-    private static decimal Number(JsonElement value, string what)
-    {
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
-        return MarketDataRules.TryParseNumber(text, out var number) ? number : throw new FormatException($"{what} '{text}' is not a number");
     }
 
     private static (decimal Price, decimal Size)[] Levels(JsonElement owner, string name, string where)
@@ -219,8 +210,8 @@ public sealed class BinanceFuturesCapture
                 throw new FormatException($"{where} {name}[{i}] is not a [price, size] pair");
             }
 
-            var price = Number(level[0], $"{where} {name}[{i}] price");
-            var size = Number(level[1], $"{where} {name}[{i}] size");
+            var price = WsMessageParser.Number(level[0], $"{where} {name}[{i}] price");
+            var size = WsMessageParser.Number(level[1], $"{where} {name}[{i}] size");
             if (price <= 0m || size < 0m)
             {
                 throw new FormatException(FormattableString.Invariant($"{where} {name}[{i}] has price {price} and size {size} (a price above zero and a size of zero or more are needed)"));

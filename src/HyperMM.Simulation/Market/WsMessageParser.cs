@@ -104,11 +104,12 @@ public static class WsMessageParser
         return levels;
     }
 
-    private static string Text(JsonElement value, string what) =>
+    /// <summary>A JSON string, or a <see cref="FormatException"/> naming what is not one.</summary>
+    internal static string Text(JsonElement value, string what) =>
         value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new FormatException($"{what} {value.GetRawText()} is not a string");
 
     /// <summary>A price or size: the venue's string-number, or a plain JSON number.</summary>
-    private static decimal Number(JsonElement value, string what)
+    internal static decimal Number(JsonElement value, string what)
     {
         var text = value.ValueKind switch
         {
