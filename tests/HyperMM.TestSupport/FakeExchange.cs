@@ -203,11 +203,19 @@ public sealed class FakeExchange : IExchange
         }
     }
 
+    /// <summary>When set, the fills query throws it (a venue that stops answering that one query).</summary>
+    public Exception? FillsFailure { get; set; }
+
     public ValueTask<IReadOnlyList<Fill>> GetFillsAsync(long sinceMs, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             FillQueries++;
+            if (FillsFailure is { } failure)
+            {
+                throw failure;
+            }
+
             return ValueTask.FromResult<IReadOnlyList<Fill>>([.. _fills.Where(f => f.TimeMs >= sinceMs)]);
         }
     }

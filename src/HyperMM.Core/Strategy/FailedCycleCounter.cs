@@ -1,6 +1,9 @@
 namespace HyperMM.Core.Strategy;
 
-/// <summary>Cycles that threw, in a row: a success resets it; <see cref="Limit"/> in a row halts the strategy.</summary>
+/// <summary>
+/// Cycles that threw, in a row: a cycle that did its requote step resets it (one the requote clock held back leaves it
+/// as it is); <see cref="Limit"/> in a row halts the strategy.
+/// </summary>
 public sealed class FailedCycleCounter(int limit)
 {
     public int Limit => limit;

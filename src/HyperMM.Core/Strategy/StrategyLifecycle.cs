@@ -86,6 +86,8 @@ public sealed class StrategyLifecycle(LoopServices loop, VenueReconciler reconci
 
         var p = loop.Parameters;
         using var cts = new CancellationTokenSource(loop.Options.ShutdownTimeout, loop.Time);
+        var step = "cancelling its orders";
+        var confirmed = false;
         try
         {
             var cancels = maker.Orders.All.Select(o => new CancelRequest(p.Coin, o.OrderId, o.Cloid)).ToList();
@@ -101,11 +103,15 @@ public sealed class StrategyLifecycle(LoopServices loop, VenueReconciler reconci
             }
 
             // Belt and braces: whatever the venue still lists under our tag goes too.
+            step = "checking the venue for orders of ours left";
             var (leftovers, _) = await loop.Ours.CancelOnceAsync(loop.Exchange, p.Coin, cts.Token).ConfigureAwait(false);
             maker.Stats.RequestsSent += leftovers.Count;
 
             maker.Orders.Clear();
+            confirmed = true;
+            step = "disarming the dead-man switch";
             await deadMan.DisarmAsync(loop, cts.Token).ConfigureAwait(false);
+            step = "recovering the last fills from the venue";
             await reconciler.RecoverFillsAsync(maker, cts.Token).ConfigureAwait(false);
 
             loop.Note("info", FormattableString.Invariant($"stopped: {cancels.Count + leftovers.Count} orders cancelled, position {maker.Ledger.Position}"));
@@ -114,7 +120,22 @@ public sealed class StrategyLifecycle(LoopServices loop, VenueReconciler reconci
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            loop.Note("error", "shutdown could not confirm every order cancelled: " + ex.Message);
+            var why = ex is OperationCanceledException && cts.IsCancellationRequested
+                ? FormattableString.Invariant($"did not finish within {loop.Options.ShutdownTimeout.TotalSeconds:0} s (a slow venue, or its request-weight window full)")
+                : "failed: " + ex.Message;
+            if (confirmed)
+            {
+                // The orders are gone (the venue listed none of ours); what is missing is bookkeeping, said as such.
+                var fills = maker.LastFillVenueMs > 0
+                    ? FormattableString.Invariant($"fills after {DateTimeOffset.FromUnixTimeMilliseconds(maker.LastFillVenueMs):yyyy-MM-dd HH:mm:ss} UTC")
+                    : "fills of this run";
+                loop.Note("warn", FormattableString.Invariant(
+                    $"stopped with its orders confirmed cancelled, but {step} {why}: {fills} may be missing from the journal, position {maker.Ledger.Position}"));
+            }
+            else
+            {
+                loop.Note("error", $"shutdown could not confirm every order cancelled: {step} {why}");
+            }
         }
     }
 }

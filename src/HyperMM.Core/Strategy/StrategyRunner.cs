@@ -98,8 +98,13 @@ public sealed class StrategyRunner
 
             try
             {
-                await CycleAsync(maker, ct).ConfigureAwait(false);
-                _failed.Succeeded();
+                // A cycle the requote clock held back proves nothing either way: with events waking the loop between
+                // requotes, counting it as a success would reset the count after every failed requote, and an order
+                // path that always fails would never halt.
+                if (await CycleAsync(maker, ct).ConfigureAwait(false))
+                {
+                    _failed.Succeeded();
+                }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -193,7 +198,8 @@ public sealed class StrategyRunner
     }
 
     /// <summary>The requote cycle: settle what is unclear, keep the venue-side safety current, then quote, plan, send.</summary>
-    private async Task CycleAsync(MarketMaker maker, CancellationToken ct)
+    /// <summary>One cycle; false when the requote clock held it back (nothing planned, nothing sent).</summary>
+    private async Task<bool> CycleAsync(MarketMaker maker, CancellationToken ct)
     {
         var now = _loop.NowMs;
         maker.Advance(now);
@@ -239,12 +245,12 @@ public sealed class StrategyRunner
             }
 
             PublishStatus(maker, now);
-            return;
+            return true;
         }
 
         if (!_clock.TryStart(now))
         {
-            return;
+            return false;
         }
 
         var plan = maker.PlanRequote(now, out var quote);
@@ -253,7 +259,7 @@ public sealed class StrategyRunner
         if (_loop.Options.DryRun)
         {
             PublishStatus(maker, now);
-            return;
+            return true;
         }
 
         if (!plan.IsEmpty)
@@ -269,6 +275,7 @@ public sealed class StrategyRunner
 
         _bookReadAt = null;
         PublishStatus(maker, _loop.NowMs);
+        return true;
     }
 
     private void ReportModeChange(MarketMaker maker, long now)

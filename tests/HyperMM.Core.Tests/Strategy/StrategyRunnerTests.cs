@@ -98,6 +98,44 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         Assert.Equal(StrategyMode.Stopped, _runner.Status!.Mode);
     }
 
+    /// <summary>
+    /// A shutdown step after the orders are confirmed gone (the last fills query) fails: the note says what failed and
+    /// that the orders are gone, as a warning, not as "could not confirm every order cancelled".
+    /// </summary>
+    [Fact]
+    public async Task Stop_FillsQueryFailsAfterTheCancels_WarnsThatTheOrdersAreGoneAndWhatIsMissing()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start();
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
+
+        _exchange.FillsFailure = new HttpRequestException("venue answered 500");
+        await StopAsync();
+
+        Assert.Empty(_exchange.OpenOrders);
+        Assert.DoesNotContain(_observer.Notes, n => n.Level == "error");
+        Assert.Contains(_observer.Notes, n => n.Level == "warn"
+            && n.Message.StartsWith("stopped with its orders confirmed cancelled, but recovering the last fills from the venue failed: venue answered 500", StringComparison.Ordinal)
+            && n.Message.Contains("fills of this run may be missing from the journal", StringComparison.Ordinal));
+    }
+
+    /// <summary>The cancels themselves fail: an error naming the step, the orders not claimed gone.</summary>
+    [Fact]
+    public async Task Stop_CancelsFail_IsAnErrorNamingTheStep()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start();
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
+
+        _exchange.CancelScript = _ => throw new HttpRequestException("connection refused");
+        await StopAsync();
+
+        Assert.Contains(_observer.Notes, n => n.Level == "error"
+            && n.Message == "shutdown could not confirm every order cancelled: cancelling its orders failed: connection refused");
+    }
+
     [Fact]
     public async Task Start_CancelsOrdersLeftByAnEarlierRunButNotForeignOnes()
     {
@@ -418,6 +456,41 @@ public sealed class StrategyRunnerTests : IAsyncDisposable
         Assert.Contains(_observer.Notes, n => n is { Level: "error", Message: "cycle failed (4 in a row): InvalidOperationException: venue said no" });
         Assert.Empty(_exchange.OpenOrders); // the shutdown cancelled what was resting
         Assert.Contains("5 cycles in a row failed", _runner.Status!.LastError, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Events wake the loop between requotes (books every ~0.5 s on the venue, requotes at most once a second): a cycle
+    /// the requote clock holds back must not count as a success, or an order path that always fails never halts.
+    /// </summary>
+    [Fact]
+    public async Task Run_FailedRequotesWithHeldBackCyclesBetween_StillHaltAtFive()
+    {
+        _exchange = new FakeExchange(TestStrategies.EthSpec, _time);
+        Start();
+        _exchange.PushBook(4285.4m, 4285.6m);
+        await _observer.WaitForAsync(() => _exchange.OpenOrders.Count == 2, "quotes resting");
+        _exchange.ModifyScript = _ => throw new InvalidOperationException("venue said no");
+        for (var i = 0; i < 20; i++)
+        {
+            _exchange.ScriptedPlaceResults.Enqueue(_ => throw new InvalidOperationException("venue said no"));
+        }
+
+        int Failures() => _observer.Notes.Count(n => n.Message.StartsWith("cycle failed", StringComparison.Ordinal));
+        for (var k = 1; k <= 5 && !_run!.IsCompleted; k++)
+        {
+            // A new book at the time of the last requote: the loop wakes, and the requote clock holds the cycle back.
+            var progress = _runner.Progress;
+            _exchange.PushBook(4285.4m + k, 4285.6m + k);
+            await _observer.WaitForAsync(() => _runner.Progress > progress || _run.IsCompleted, "a held-back cycle");
+
+            // Time passes: the timer wakes the loop, the requote for that book goes, and fails.
+            var failures = Failures();
+            _time.Advance(TimeSpan.FromSeconds(2));
+            await _observer.WaitForAsync(() => Failures() > failures || _run.IsCompleted, "a failed requote");
+        }
+
+        var halted = await Assert.ThrowsAsync<StrategyHaltedException>(() => _run!.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.StartsWith("mm_eth_perp halted: 5 cycles in a row failed", halted.Message, StringComparison.Ordinal);
     }
 
     [Fact]
