@@ -15,20 +15,10 @@ public sealed class WatchdogEndToEndTests
     public async Task OneHeartbeatThenSilence_TheWatchdogCancelsAfterTheTimeout_AndNotesItInTheJournal()
     {
         await using var venue = await LocalRehearsal.StartAsync(new LocalExchangeOptions { IpWeightPerMinute = 0 });
-        var eth = venue.Strategies.First(s => s.Name == "mm_eth_perp");
-        await OwnOrders.PlaceAsync(venue.Exchange.BaseUrl, venue.Accounts[venue.Strategies.ToList().IndexOf(eth)], eth.Name, eth.Coin, 2);
-        long runId;
-        await using (var journal = JournalWriter.Open(venue.DatabasePath, TimeProvider.System, "local", "live", ["mm_eth_perp"]))
-        {
-            runId = journal.RunId;
-            await journal.EndRunAsync("test");
-        }
+        var (eth, runId) = await TwoEthOrdersAndARunAsync(venue);
 
         // What '(echo hb; sleep 40) | hypermm watchdog --timeout-seconds 3' does: one beat, then an open but silent pipe.
-        using var watchdog = HypermmProcess.Start(
-            ["watchdog", "--network", "local", "--exchange-url", venue.Exchange.BaseUrl.ToString(), "--keys-file", venue.KeysFile, "--config", HypermmProcess.ShippedConfig,
-             "--strategy", "mm_eth_perp", "--timeout-seconds", "3", "--db", venue.DatabasePath, "--run-id", runId.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            pipeInput: true);
+        using var watchdog = StartWatchdog(venue, runId);
         var started = Stopwatch.StartNew();
         await watchdog.Process.StandardInput.WriteLineAsync("hb");
         await watchdog.Process.StandardInput.FlushAsync();
@@ -61,14 +51,7 @@ public sealed class WatchdogEndToEndTests
     public async Task JournalLockedByTheFrozenEngine_TheWatchdogStillCancelsAtTheTimeout_AndWritesItsNotesWhenTheLockFrees()
     {
         await using var venue = await LocalRehearsal.StartAsync(new LocalExchangeOptions { IpWeightPerMinute = 0 });
-        var eth = venue.Strategies.First(s => s.Name == "mm_eth_perp");
-        await OwnOrders.PlaceAsync(venue.Exchange.BaseUrl, venue.Accounts[venue.Strategies.ToList().IndexOf(eth)], eth.Name, eth.Coin, 2);
-        long runId;
-        await using (var journal = JournalWriter.Open(venue.DatabasePath, TimeProvider.System, "local", "live", ["mm_eth_perp"]))
-        {
-            runId = journal.RunId;
-            await journal.EndRunAsync("test");
-        }
+        var (eth, runId) = await TwoEthOrdersAndARunAsync(venue);
 
         // The engine's part: a write transaction left open, as a process stopped in the middle of one leaves it.
         var held = JournalWriter.OpenConnection(venue.DatabasePath, readOnly: false);
@@ -78,10 +61,7 @@ public sealed class WatchdogEndToEndTests
             begin.ExecuteNonQuery();
         }
 
-        using var watchdog = HypermmProcess.Start(
-            ["watchdog", "--network", "local", "--exchange-url", venue.Exchange.BaseUrl.ToString(), "--keys-file", venue.KeysFile, "--config", HypermmProcess.ShippedConfig,
-             "--strategy", "mm_eth_perp", "--timeout-seconds", "3", "--db", venue.DatabasePath, "--run-id", runId.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            pipeInput: true);
+        using var watchdog = StartWatchdog(venue, runId);
         var started = Stopwatch.StartNew();
         try
         {
@@ -138,6 +118,22 @@ public sealed class WatchdogEndToEndTests
             Assert.Contains(notes, n => n.Strategy == strategy && n.Message.StartsWith("watchdog (no heartbeat for 3 s", StringComparison.Ordinal));
         }
     }
+
+    /// <summary>Two resting orders of mm_eth_perp and an ended journal run for the watchdog to note into.</summary>
+    private static async Task<(HyperMM.Core.Model.StrategyParameters Eth, long RunId)> TwoEthOrdersAndARunAsync(LocalRehearsal venue)
+    {
+        var eth = venue.Strategies.First(s => s.Name == "mm_eth_perp");
+        await OwnOrders.PlaceAsync(venue.Exchange.BaseUrl, venue.Accounts[venue.Strategies.ToList().IndexOf(eth)], eth.Name, eth.Coin, 2);
+        await using var journal = JournalWriter.Open(venue.DatabasePath, TimeProvider.System, "local", "live", ["mm_eth_perp"]);
+        await journal.EndRunAsync("test");
+        return (eth, journal.RunId);
+    }
+
+    /// <summary>A real watchdog process for mm_eth_perp with a 3 s timeout, its standard input a pipe the test writes.</summary>
+    private static HypermmProcess StartWatchdog(LocalRehearsal venue, long runId) => HypermmProcess.Start(
+        ["watchdog", "--network", "local", "--exchange-url", venue.Exchange.BaseUrl.ToString(), "--keys-file", venue.KeysFile, "--config", HypermmProcess.ShippedConfig,
+         "--strategy", "mm_eth_perp", "--timeout-seconds", "3", "--db", venue.DatabasePath, "--run-id", runId.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+        pipeInput: true);
 
     private static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan within)
     {
